@@ -1,0 +1,188 @@
+//! The content model: plain data, resolved and validated, with no terminal in sight.
+//!
+//! References between items are indices into the vectors of [`Content`], resolved once at
+//! load time, so readers never look an id up again and can never meet a dangling one.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    /// In file order: the order of the panes, left to right.
+    pub disciplines: Vec<Discipline>,
+    /// In file order, each owning a contiguous run of `dimensions`.
+    pub groups: Vec<Group>,
+    /// Sorted by group (in group order), then in file order within a group.
+    pub dimensions: Vec<Dimension>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discipline {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub summary: String,
+    pub color: Colour,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    /// The indices of this group's dimensions in [`Content::dimensions`].
+    pub dimensions: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dimension {
+    pub id: String,
+    pub title: String,
+    pub group: usize,
+    /// The difference in one sentence.
+    pub summary: Option<String>,
+    /// What the disciplines share on this dimension.
+    pub overlap: Option<String>,
+    /// A caveat the reader should not miss.
+    pub note: Option<String>,
+    /// One list of points per discipline, in the order of [`Content::disciplines`].
+    pub points: Vec<Vec<String>>,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// A few words for citing the source inline ("CSCMP definitions"); defaults to the title.
+    pub short: Option<String>,
+    pub author: Option<String>,
+    pub year: Option<i64>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A discipline's colour, named as a terminal names it or as `#rrggbb`. Kept free of any
+/// terminal library; the UI maps it to its own colour type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    Named(NamedColour),
+    Rgb(u8, u8, u8),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedColour {
+    Black,
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    Gray,
+    DarkGray,
+    LightRed,
+    LightGreen,
+    LightYellow,
+    LightBlue,
+    LightMagenta,
+    LightCyan,
+    White,
+}
+
+impl NamedColour {
+    pub const ALL: [(&'static str, NamedColour); 16] = [
+        ("black", NamedColour::Black),
+        ("red", NamedColour::Red),
+        ("green", NamedColour::Green),
+        ("yellow", NamedColour::Yellow),
+        ("blue", NamedColour::Blue),
+        ("magenta", NamedColour::Magenta),
+        ("cyan", NamedColour::Cyan),
+        ("gray", NamedColour::Gray),
+        ("darkgray", NamedColour::DarkGray),
+        ("lightred", NamedColour::LightRed),
+        ("lightgreen", NamedColour::LightGreen),
+        ("lightyellow", NamedColour::LightYellow),
+        ("lightblue", NamedColour::LightBlue),
+        ("lightmagenta", NamedColour::LightMagenta),
+        ("lightcyan", NamedColour::LightCyan),
+        ("white", NamedColour::White),
+    ];
+}
+
+impl std::str::FromStr for Colour {
+    type Err = ();
+
+    /// Accepts the names in [`NamedColour::ALL`] (any case, `grey` for `gray`, `-`/`_`/space
+    /// ignored) and `#rrggbb`.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        if let Some(hex) = s.strip_prefix('#') {
+            if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(());
+            }
+            let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| ());
+            return Ok(Colour::Rgb(byte(0)?, byte(2)?, byte(4)?));
+        }
+        let name: String = s
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .collect::<String>()
+            .to_ascii_lowercase()
+            .replace("grey", "gray");
+        NamedColour::ALL.iter().find(|(n, _)| *n == name).map(|(_, c)| Colour::Named(*c)).ok_or(())
+    }
+}
+
+impl Content {
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+
+    /// The dimensions that cite a source, in display order.
+    pub fn cited_by(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
+        self.dimensions.iter().enumerate().filter(move |(_, d)| d.sources.contains(&source)).map(|(i, _)| i)
+    }
+
+    /// Counts for a one-line summary: disciplines, groups, dimensions, points, sources.
+    pub fn point_count(&self) -> usize {
+        self.dimensions.iter().flat_map(|d| &d.points).map(Vec::len).sum()
+    }
+}
+
+impl Source {
+    /// How the source is cited next to the text it supports.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.title)
+    }
+
+    /// "Author, Title (year)" — the form a reference list shows.
+    pub fn citation(&self) -> String {
+        let mut s = String::new();
+        if let Some(a) = &self.author {
+            s.push_str(a);
+            s.push_str(", ");
+        }
+        s.push_str(&self.title);
+        if let Some(y) = self.year {
+            s.push_str(&format!(" ({y})"));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!("cyan".parse(), Ok(Colour::Named(NamedColour::Cyan)));
+        assert_eq!("Light-Blue".parse(), Ok(Colour::Named(NamedColour::LightBlue)));
+        assert_eq!("dark grey".parse(), Ok(Colour::Named(NamedColour::DarkGray)));
+        assert_eq!("#0a1B2c".parse(), Ok(Colour::Rgb(10, 27, 44)));
+        assert_eq!("#0a1B2".parse::<Colour>(), Err(()));
+        assert_eq!("#0a1B2é".parse::<Colour>(), Err(()));
+        assert_eq!("chartreuse".parse::<Colour>(), Err(()));
+    }
+}

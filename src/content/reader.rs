@@ -1,0 +1,396 @@
+//! A typed reader over a parsed TOML document that keeps going after a problem.
+//!
+//! serde's derive stops at the first error in a value, but an author fixing a file wants every
+//! problem at once. So the files are parsed into toml's spanned document tree and read field by
+//! field here: a missing key, a wrong type, an empty text or an unknown key each add a
+//! diagnostic with its position, and reading carries on with the next field.
+
+use std::cell::RefCell;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::diag::{Diagnostic, LineIndex};
+use super::sanitize;
+
+/// A value and the byte offset in its file where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At<T> {
+    pub value: T,
+    pub at: usize,
+}
+
+/// One content file being read: its path and text, and the problems found in it so far.
+pub struct FileCtx<'a> {
+    pub path: String,
+    pub text: &'a str,
+    errors: RefCell<Vec<(usize, String)>>,
+    syntax_errors: std::cell::Cell<usize>,
+}
+
+impl<'a> FileCtx<'a> {
+    pub fn new(path: String, text: &'a str) -> Self {
+        FileCtx { path, text, errors: RefCell::new(Vec::new()), syntax_errors: std::cell::Cell::new(0) }
+    }
+
+    pub fn error(&self, at: usize, message: impl Into<String>) {
+        self.errors.borrow_mut().push((at, message.into()));
+    }
+
+    /// True when the file parsed as TOML without errors, so its ids can be trusted to be
+    /// complete when checking references into it.
+    pub fn parsed_cleanly(&self) -> bool {
+        self.syntax_errors.get() == 0
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        let index = LineIndex::new(self.text);
+        let mut errors = self.errors.into_inner();
+        errors.sort_by_key(|(at, _)| *at);
+        errors
+            .into_iter()
+            .map(|(at, message)| {
+                let (line, col) = index.line_col(self.text, at);
+                Diagnostic { path: self.path.clone(), line, col, message }
+            })
+            .collect()
+    }
+
+    /// Parses the file, recording every syntax error. Returns `None` when there were any:
+    /// the parser's recovered tree is good for finding further syntax errors, but checking
+    /// keys and types on it would report guesses, not facts.
+    pub fn parse(&self) -> Option<Spanned<DeTable<'a>>> {
+        let (doc, errors) = DeTable::parse_recoverable(self.text);
+        self.syntax_errors.set(errors.len());
+        let mut last_line_start = None;
+        for e in &errors {
+            let at = e.span().map_or(0, |s| s.start);
+            // One error per line: after a real mistake the parser's recovery often finds
+            // several more on the same line, which only repeat it.
+            let line_start = self.text[..at.min(self.text.len())].rfind('\n');
+            if last_line_start == Some(line_start) {
+                continue;
+            }
+            last_line_start = Some(line_start);
+            self.error(at, format!("TOML syntax: {}", e.message()));
+        }
+        errors.is_empty().then_some(doc)
+    }
+
+    /// The top level of a content file: checks `format_version` and returns a reader.
+    pub fn root<'t>(&'a self, doc: &'t Spanned<DeTable<'a>>) -> Table<'a, 't> {
+        let mut root = Table::new(self, doc.get_ref(), 0, "the top level");
+        match root.get("format_version") {
+            None => self.error(0, "missing key `format_version` (write `format_version = 1` at the top)"),
+            Some(v) => {
+                match v.get_ref().as_integer().and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok()) {
+                    Some(1) => {}
+                    Some(n) => self.error(
+                        v.span().start,
+                        format!("unsupported format_version {n}: this program reads format_version 1"),
+                    ),
+                    None => self.error(
+                        v.span().start,
+                        format!("`format_version` must be an integer, found {}", v.get_ref().type_str()),
+                    ),
+                }
+            }
+        }
+        root
+    }
+}
+
+/// Reads the keys of one table; `finish` reports the keys nobody asked for.
+pub struct Table<'a, 't> {
+    ctx: &'a FileCtx<'a>,
+    table: &'t DeTable<'a>,
+    /// Where problems with the table as a whole (a missing key) are reported.
+    pub at: usize,
+    what: &'static str,
+    known: Vec<&'static str>,
+}
+
+impl<'a, 't> Table<'a, 't> {
+    fn new(ctx: &'a FileCtx<'a>, table: &'t DeTable<'a>, at: usize, what: &'static str) -> Self {
+        Table { ctx, table, at, what, known: Vec::new() }
+    }
+
+    pub fn ctx(&self) -> &'a FileCtx<'a> {
+        self.ctx
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'a>>> {
+        self.known.push(key);
+        self.table.get(key)
+    }
+
+    fn missing(&self, key: &str) {
+        self.ctx.error(self.at, format!("missing key `{key}` in {}", self.what));
+    }
+
+    fn wrong_type(&self, key: &str, expected: &str, v: &Spanned<DeValue<'_>>) {
+        self.ctx
+            .error(v.span().start, format!("`{key}` must be {expected}, found {}", describe(v.get_ref())));
+    }
+
+    /// A required one-line text.
+    pub fn text(&mut self, key: &'static str) -> Option<At<String>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(key);
+        }
+        self.text_value(key, v?, sanitize::one_line)
+    }
+
+    /// An optional one-line text.
+    pub fn opt_text(&mut self, key: &'static str) -> Option<At<String>> {
+        let v = self.get(key)?;
+        self.text_value(key, v, sanitize::one_line)
+    }
+
+    /// A required prose text (paragraphs allowed).
+    pub fn prose(&mut self, key: &'static str) -> Option<At<String>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(key);
+        }
+        self.text_value(key, v?, sanitize::prose)
+    }
+
+    /// An optional prose text.
+    pub fn opt_prose(&mut self, key: &'static str) -> Option<At<String>> {
+        let v = self.get(key)?;
+        self.text_value(key, v, sanitize::prose)
+    }
+
+    fn text_value(
+        &self,
+        key: &str,
+        v: &Spanned<DeValue<'_>>,
+        clean: fn(&str) -> String,
+    ) -> Option<At<String>> {
+        let Some(raw) = v.get_ref().as_str() else {
+            self.wrong_type(key, "a string", v);
+            return None;
+        };
+        let value = clean(raw);
+        if value.is_empty() {
+            self.ctx.error(v.span().start, format!("`{key}` must not be empty"));
+            return None;
+        }
+        Some(At { value, at: v.span().start })
+    }
+
+    /// A required id: lowercase ASCII letters, digits, `-` and `_`.
+    pub fn id(&mut self, key: &'static str) -> Option<At<String>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(key);
+        }
+        let v = v?;
+        let Some(raw) = v.get_ref().as_str() else {
+            self.wrong_type(key, "a string", v);
+            return None;
+        };
+        check_id(self.ctx, key, raw, v.span().start)
+    }
+
+    /// A required, non-empty list of ids.
+    pub fn ids(&mut self, key: &'static str) -> Option<Vec<At<String>>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(key);
+        }
+        let items = self.array(key, v?, "a list of ids")?;
+        let ids: Vec<_> = items
+            .iter()
+            .filter_map(|item| match item.get_ref().as_str() {
+                Some(raw) => check_id(self.ctx, key, raw, item.span().start),
+                None => {
+                    self.wrong_type(key, "a list of ids (strings)", item);
+                    None
+                }
+            })
+            .collect();
+        (ids.len() == items.len()).then_some(ids)
+    }
+
+    /// A required, non-empty list of one-line texts, read from an arbitrary value (used for
+    /// tables whose keys are not fixed, like the points of a dimension).
+    pub fn text_list_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Vec<At<String>>> {
+        let items = self.array(key, v, "a list of strings")?;
+        let mut ok = true;
+        let mut texts = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match self.text_value(key, item, sanitize::one_line) {
+                Some(t) => texts.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(texts)
+    }
+
+    fn array<'v>(&self, key: &str, v: &'v Spanned<DeValue<'_>>, expected: &str) -> Option<&'v DeArray<'v>> {
+        let Some(items) = v.get_ref().as_array() else {
+            self.wrong_type(key, expected, v);
+            return None;
+        };
+        if items.is_empty() {
+            self.ctx.error(v.span().start, format!("`{key}` must not be empty"));
+            return None;
+        }
+        Some(items)
+    }
+
+    /// An optional integer.
+    pub fn opt_int(&mut self, key: &'static str) -> Option<At<i64>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_integer().and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok()) {
+            Some(n) => Some(At { value: n, at: v.span().start }),
+            None => {
+                self.wrong_type(key, "an integer", v);
+                None
+            }
+        }
+    }
+
+    /// A required table whose keys are chosen by the author: returns each key with its value.
+    pub fn map(&mut self, key: &'static str) -> Option<Vec<(At<String>, &'t Spanned<DeValue<'a>>)>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(key);
+        }
+        let v = v?;
+        let Some(table) = v.get_ref().as_table() else {
+            self.wrong_type(key, "a table", v);
+            return None;
+        };
+        Some(
+            table
+                .iter()
+                .map(|(k, v)| (At { value: k.get_ref().to_string(), at: k.span().start }, v))
+                .collect(),
+        )
+    }
+
+    /// An array of tables (`[[key]]`); missing means none. `what` names one element in messages.
+    pub fn tables(&mut self, key: &'static str, what: &'static str) -> Vec<Table<'a, 't>> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = v.get_ref().as_array() else {
+            self.wrong_type(key, &format!("an array of tables (`[[{key}]]`)"), v);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| match item.get_ref().as_table() {
+                Some(t) => Some(Table::new(self.ctx, t, item.span().start, what)),
+                None => {
+                    self.wrong_type(key, &format!("a table (`[[{key}]]`)"), item);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Reports every key that no reader asked for.
+    pub fn finish(self) {
+        for (k, _) in self.table.iter() {
+            let name = k.get_ref();
+            if !self.known.contains(&name.as_ref()) {
+                let hint = match suggest(name, &self.known) {
+                    Some(s) => format!("; did you mean `{s}`?"),
+                    None => format!(" (known keys: {})", self.known.join(", ")),
+                };
+                self.ctx.error(k.span().start, format!("unknown key `{name}` in {}{hint}", self.what));
+            }
+        }
+    }
+}
+
+fn describe(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+pub const MAX_ID_LEN: usize = 64;
+
+/// Ids are the stable names that saved progress and references use, so they are kept simple.
+fn check_id(ctx: &FileCtx<'_>, key: &str, raw: &str, at: usize) -> Option<At<String>> {
+    let valid = !raw.is_empty()
+        && raw.len() <= MAX_ID_LEN
+        && raw.bytes().enumerate().all(|(i, b)| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || (i > 0 && (b == b'-' || b == b'_'))
+        });
+    if valid {
+        Some(At { value: raw.to_owned(), at })
+    } else if raw.is_empty() {
+        ctx.error(at, format!("`{key}` must not be empty"));
+        None
+    } else {
+        ctx.error(
+            at,
+            format!(
+                "invalid id `{raw}` in `{key}`: use lowercase letters a-z, digits, `-` and `_` \
+                 (starting with a letter or digit, at most {MAX_ID_LEN} characters)"
+            ),
+        );
+        None
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(suggest("titel", &["id", "title", "group"]), Some("title"));
+        assert_eq!(suggest("colour", &["color", "name"]), Some("color"));
+        assert_eq!(suggest("banana", &["id", "title"]), None);
+        assert_eq!(edit_distance("titel", "title"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}
