@@ -1,0 +1,361 @@
+//! The one table of key bindings. Key handling, the footer hints and the help overlay are all
+//! generated from [`BINDINGS`], so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::Action;
+
+/// Where a binding applies. The app says which contexts are active, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, unless a more specific context binds the same key.
+    Global,
+    /// The Compare tab.
+    Compare,
+    /// The Sources tab.
+    Sources,
+    /// The help overlay, which takes every key it binds before anything else.
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Compare => "Compare",
+            Context::Sources => "Sources",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// A key as the table writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+    /// Any of `1`–`9`; the action receives the digit's position.
+    Digit,
+}
+
+impl Key {
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Digit => "1-9".into(),
+            Key::Code(code) => match code {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
+    fn matches(self, ev: &KeyEvent) -> bool {
+        let ctrl_alt = ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self {
+            // Shift is part of the character already (`G`, `?`).
+            Key::Char(c) => ev.code == KeyCode::Char(c) && !ctrl_alt,
+            Key::Ctrl(c) => {
+                ev.code == KeyCode::Char(c)
+                    && ev.modifiers.contains(KeyModifiers::CONTROL)
+                    && !ev.modifiers.contains(KeyModifiers::ALT)
+            }
+            Key::Code(code) => ev.code == code && !ctrl_alt,
+            Key::Digit => matches!(ev.code, KeyCode::Char('1'..='9')) && !ctrl_alt,
+        }
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// What the footer says, for the bindings worth a hint there. Neighbouring bindings with
+    /// the same hint share it (`↑↓ move`).
+    pub hint: Option<&'static str>,
+}
+
+use Context::{Compare, Global, Help, Sources};
+use KeyCode as K;
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding { context, keys, action, help, hint }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    // The help overlay.
+    b(Help, &[Key::Code(K::Esc), Key::Char('?')], Action::ToggleHelp, "close help", Some("close")),
+    b(Help, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
+    b(Help, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
+    b(Help, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(Help, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
+    b(Help, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "top", None),
+    b(Help, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "bottom", None),
+    // Compare.
+    b(
+        Compare,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "previous dimension, or scroll the focused pane up",
+        Some("move"),
+    ),
+    b(
+        Compare,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "next dimension, or scroll the focused pane down",
+        Some("move"),
+    ),
+    b(
+        Compare,
+        &[Key::Code(K::Left), Key::Char('h')],
+        Action::FocusPrev,
+        "focus the region to the left (panes → list)",
+        Some("focus"),
+    ),
+    b(
+        Compare,
+        &[Key::Code(K::Right), Key::Char('l')],
+        Action::FocusNext,
+        "focus the region to the right (list → panes → overlap)",
+        Some("focus"),
+    ),
+    b(Compare, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", Some("page")),
+    b(Compare, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", Some("page")),
+    b(
+        Compare,
+        &[Key::Char('g'), Key::Code(K::Home)],
+        Action::First,
+        "first dimension, or top of the pane",
+        None,
+    ),
+    b(
+        Compare,
+        &[Key::Char('G'), Key::Code(K::End)],
+        Action::Last,
+        "last dimension, or bottom of the pane",
+        None,
+    ),
+    b(
+        Compare,
+        &[Key::Char('p')],
+        Action::PrevItem,
+        "previous dimension, wherever the focus is",
+        Some("prev/next"),
+    ),
+    b(
+        Compare,
+        &[Key::Char('n')],
+        Action::NextItem,
+        "next dimension, wherever the focus is",
+        Some("prev/next"),
+    ),
+    b(
+        Compare,
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "read the selected dimension (focus its first pane)",
+        None,
+    ),
+    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    // Sources.
+    b(
+        Sources,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "previous source, or previous citing dimension",
+        Some("move"),
+    ),
+    b(
+        Sources,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "next source, or next citing dimension",
+        Some("move"),
+    ),
+    b(
+        Sources,
+        &[Key::Code(K::Left), Key::Char('h')],
+        Action::FocusPrev,
+        "focus the list of sources",
+        Some("focus"),
+    ),
+    b(
+        Sources,
+        &[Key::Code(K::Right), Key::Char('l')],
+        Action::FocusNext,
+        "focus the dimensions that cite the source",
+        Some("focus"),
+    ),
+    b(Sources, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(Sources, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
+    b(Sources, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "first", None),
+    b(Sources, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last", None),
+    b(Sources, &[Key::Code(K::Enter)], Action::Select, "open the citing dimension in Compare", Some("open")),
+    b(Sources, &[Key::Code(K::Esc)], Action::Back, "back to the list of sources", None),
+    // Everywhere.
+    b(Global, &[Key::Code(K::Tab)], Action::NextTab, "next tab", None),
+    b(Global, &[Key::Code(K::BackTab)], Action::PrevTab, "previous tab", None),
+    b(Global, &[Key::Digit], Action::GoToTab(0), "go to tab 1-9", None),
+    b(Global, &[Key::Char('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
+    b(Global, &[Key::Char('q'), Key::Ctrl('c')], Action::Quit, "quit", Some("quit")),
+];
+
+/// The action a key event asks for in the given contexts (most specific first), if any.
+/// Only presses count: releases and repeats-as-releases (sent by some terminals) are ignored.
+pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    contexts.iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .filter(|bind| bind.context == *ctx)
+            .find(|bind| bind.keys.iter().any(|k| k.matches(ev)))
+            .map(|bind| match (bind.action, ev.code) {
+                (Action::GoToTab(_), KeyCode::Char(d)) => {
+                    Action::GoToTab(d.to_digit(10).map_or(0, |d| d as usize - 1))
+                }
+                (action, _) => action,
+            })
+    })
+}
+
+/// The bindings of one context, for the help overlay.
+pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |bind| bind.context == context)
+}
+
+/// A footer hint: the keys, what they do, and the context they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub label: &'static str,
+    pub context: Context,
+}
+
+/// Footer hints for the given contexts, most specific context first.
+pub fn hints(contexts: &[Context]) -> Vec<Hint> {
+    let mut out: Vec<Hint> = Vec::new();
+    for (i, ctx) in contexts.iter().enumerate() {
+        let shadowed =
+            |key: &Key| contexts[..i].iter().any(|c| bindings_for(*c).any(|bind| bind.keys.contains(key)));
+        let mut previous: Option<&'static str> = None;
+        for bind in bindings_for(*ctx) {
+            let hint = bind.hint.filter(|_| !bind.keys.iter().any(shadowed));
+            match (hint, out.last_mut()) {
+                (Some(label), Some(last)) if previous == Some(label) && last.label == label => {
+                    let key = bind.keys[0].label();
+                    if !(is_glyph(&last.keys) && is_glyph(&key)) {
+                        last.keys.push('/');
+                    }
+                    last.keys.push_str(&key);
+                }
+                (Some(label), _) => out.push(Hint { keys: bind.keys[0].label(), label, context: *ctx }),
+                (None, _) => {}
+            }
+            previous = hint;
+        }
+    }
+    out
+}
+
+/// Arrows and the like read well run together (`↑↓`); letters and names need a separator.
+fn is_glyph(label: &str) -> bool {
+    label.chars().all(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let all_events = [
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+        ]
+        .into_iter()
+        .map(|c| press(c, KeyModifiers::NONE))
+        .chain((' '..='~').map(|c| press(KeyCode::Char(c), KeyModifiers::NONE)))
+        .chain(('a'..='z').map(|c| press(KeyCode::Char(c), KeyModifiers::CONTROL)));
+        for ev in all_events {
+            for ctx in [Global, Compare, Sources, Help] {
+                let n = bindings_for(ctx).filter(|bind| bind.keys.iter().any(|k| k.matches(&ev))).count();
+                assert!(n <= 1, "{ev:?} is bound {n} times in {ctx:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_resolve_by_context() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Compare, Global], &q), Some(Action::Quit));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&[Help, Global], &ctrl_c), Some(Action::Quit));
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Compare, Global], &j), Some(Action::Down));
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&[Compare, Global], &big_g), Some(Action::Last));
+        let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Compare, Global], &three), Some(Action::GoToTab(2)));
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(action_for(&[Help, Global], &esc), Some(Action::ToggleHelp));
+        // Ctrl-j is not j.
+        let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&[Compare, Global], &ctrl_j), None);
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut ev = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&[Global], &ev), None);
+    }
+
+    #[test]
+    fn hints_merge_neighbours() {
+        let h = hints(&[Compare, Global]);
+        let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
+        assert_eq!(text, ["↑↓ move", "←→ focus", "PgUp/PgDn page", "p/n prev/next", "? help", "q quit"]);
+        let h = hints(&[Help, Global]);
+        let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
+        assert_eq!(text, ["Esc close", "↑↓ scroll", "q quit"]);
+    }
+}

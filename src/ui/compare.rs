@@ -1,0 +1,334 @@
+//! The Compare tab: a grouped list of dimensions beside one pane per discipline, aligned on
+//! the same dimension, with the overlap, notes and sources below them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Padding, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::{wrap_hanging, wrap_text};
+use super::{body_area, framed, scrolled_box, truncate};
+use crate::app::{App, CompareFocus};
+
+/// At or below this many columns, the panes stack vertically.
+pub const STACK_AT_WIDTH: u16 = 80;
+/// Side by side, no pane gets narrower than this.
+const MIN_PANE_WIDTH: u16 = 24;
+/// The summary under the title never takes more lines than this.
+const MAX_SUMMARY_LINES: usize = 4;
+
+/// Where each part of the tab goes.
+pub struct Geometry {
+    pub list: Rect,
+    pub header: Rect,
+    pub panes: Vec<Rect>,
+    pub overlap: Option<Rect>,
+}
+
+/// One row of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Overview,
+    Group(usize),
+    /// A list entry: `i + 1` for dimension `i` (0 is the overview).
+    Dimension(usize),
+}
+
+/// Whether the selected entry has an overlap box (dimensions do; the overview does not).
+pub fn has_overlap(app: &App) -> bool {
+    app.compare.dimension().is_some()
+}
+
+pub fn geometry(app: &App, body: Rect) -> Geometry {
+    let list_w = list_width(app, body.width);
+    let [list, detail] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body);
+    let header_h = (header_lines(app, detail.width.saturating_sub(2)).len() as u16).min(detail.height / 3);
+    let [header, rest] = Layout::vertical([Constraint::Length(header_h), Constraint::Fill(1)]).areas(detail);
+    // The header is unboxed; a column of margin keeps it off the list's border.
+    let header = Rect { x: header.x + 1, width: header.width.saturating_sub(2), ..header };
+    // Side by side when there is room; each pane's width does not depend on the heights.
+    let n = app.content.disciplines.len().max(1) as u16;
+    let side_by_side = body.width > STACK_AT_WIDTH && rest.width / n >= MIN_PANE_WIDTH;
+    let pane_w = if side_by_side { rest.width / n } else { rest.width };
+    let overlap_h = if has_overlap(app) {
+        // The overlap box gets all it needs when the panes leave room for it; otherwise a fair
+        // share (at least a third, at most half), and both scroll.
+        let wanted = overlap_lines(app, inner_width(rest.width)).len() as u16 + 2;
+        let pane_need = (0..n as usize).map(|i| pane_lines(app, i, inner_width(pane_w)).len() as u16 + 2);
+        let panes_want = if side_by_side { pane_need.max().unwrap_or(0) } else { pane_need.sum() };
+        let share = wanted.min((rest.height / 3).max(5));
+        wanted.min(rest.height.saturating_sub(panes_want).max(share)).min(rest.height / 2)
+    } else {
+        0
+    };
+    let [panes_area, overlap] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(overlap_h)]).areas(rest);
+    let constraints = vec![Constraint::Fill(1); n as usize];
+    let panes = if side_by_side {
+        Layout::horizontal(constraints).split(panes_area)
+    } else {
+        Layout::vertical(constraints).split(panes_area)
+    };
+    Geometry { list, header, panes: panes.to_vec(), overlap: has_overlap(app).then_some(overlap) }
+}
+
+fn list_width(app: &App, body_width: u16) -> u16 {
+    let longest = app
+        .content
+        .dimensions
+        .iter()
+        .map(|d| d.title.width() + 4)
+        .chain(app.content.groups.iter().map(|g| g.title.width() + 2))
+        .max()
+        .unwrap_or(0) as u16;
+    longest.clamp(16, 36).min(body_width * 2 / 5)
+}
+
+/// Text columns inside a bordered box with a column of padding on each side.
+fn inner_width(width: u16) -> usize {
+    width.saturating_sub(4) as usize
+}
+
+fn rows(app: &App) -> Vec<Row> {
+    let mut rows = vec![Row::Overview];
+    for (gi, g) in app.content.groups.iter().enumerate() {
+        rows.push(Row::Group(gi));
+        rows.extend(g.dimensions.clone().map(|d| Row::Dimension(d + 1)));
+    }
+    rows
+}
+
+/// Rows that fit in the list: how far a page moves.
+pub fn list_page(app: &App) -> usize {
+    geometry(app, body_area(app)).list.height.saturating_sub(2) as usize
+}
+
+/// Content length and visible height (in lines) of a scrollable region.
+pub fn viewport(app: &App, focus: CompareFocus) -> (u16, u16) {
+    let g = geometry(app, body_area(app));
+    let (area, lines) = match focus {
+        CompareFocus::List => return (0, 0),
+        CompareFocus::Pane(i) => match g.panes.get(i) {
+            Some(a) => (*a, pane_lines(app, i, inner_width(a.width)).len()),
+            None => return (0, 0),
+        },
+        CompareFocus::Overlap => match g.overlap {
+            Some(a) => (a, overlap_lines(app, inner_width(a.width)).len()),
+            None => return (0, 0),
+        },
+    };
+    (lines.min(u16::MAX as usize) as u16, area.height.saturating_sub(2))
+}
+
+fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let width = width as usize;
+    let (title, context, summary) = match app.compare.dimension() {
+        None => (
+            "Overview".to_string(),
+            "what each field is".to_string(),
+            Some("Walk the dimensions in the list to compare the fields side by side.".to_string()),
+        ),
+        Some(d) => {
+            let dim = &app.content.dimensions[d];
+            let group = &app.content.groups[dim.group].title;
+            let pos = format!("{group} · {}/{}", d + 1, app.content.dimensions.len());
+            (dim.title.clone(), pos, dim.summary.clone())
+        }
+    };
+    let title_w = title.width();
+    let mut first = vec![Span::styled(truncate(&title, width), t.title)];
+    if title_w + 3 + context.width() <= width {
+        first.push(Span::styled(format!("  {context}"), t.dim));
+    }
+    let mut lines = vec![Line::from(first)];
+    if let Some(summary) = summary {
+        let mut wrapped = wrap_text(&summary, width);
+        if wrapped.len() > MAX_SUMMARY_LINES {
+            wrapped.truncate(MAX_SUMMARY_LINES);
+            let last = wrapped.last_mut().expect("not empty");
+            *last = truncate(&format!("{last} …"), width);
+        }
+        lines.extend(wrapped.into_iter().map(|l| Line::styled(l, t.emphasis)));
+    }
+    lines
+}
+
+/// The text of discipline `i`'s pane, wrapped to `width`.
+pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let mut lines = Vec::new();
+    match app.compare.dimension() {
+        Some(d) => {
+            for point in &app.content.dimensions[d].points[i] {
+                lines.extend(
+                    wrap_hanging(point, width, "• ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
+                );
+            }
+        }
+        None => {
+            let disc = &app.content.disciplines[i];
+            lines.extend(wrap_text(&disc.summary, width).into_iter().map(|l| Line::styled(l, t.text)));
+            if !disc.sources.is_empty() {
+                lines.push(Line::default());
+                lines.extend(sources_lines(app, &disc.sources, width));
+            }
+        }
+    }
+    lines
+}
+
+fn sources_lines(app: &App, sources: &[usize], width: usize) -> Vec<Line<'static>> {
+    let cites: Vec<&str> = sources.iter().map(|&s| app.content.sources[s].label()).collect();
+    let label = if cites.len() == 1 { "Source: " } else { "Sources: " };
+    prefixed(app, label, &cites.join("; "), width, app.theme.dim, app.theme.dim)
+}
+
+/// Wrapped text whose first line starts with a styled label, the rest hanging under it.
+fn prefixed(
+    app: &App,
+    label: &str,
+    text: &str,
+    width: usize,
+    label_style: Style,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(label.width());
+    wrap_hanging(text, width, label, &indent)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| match l.strip_prefix(label) {
+            Some(rest) if i == 0 => Line::from(vec![
+                Span::styled(label.to_string(), label_style.patch(app.theme.emphasis)),
+                Span::styled(rest.to_string(), style),
+            ]),
+            _ => Line::styled(l, style),
+        })
+        .collect()
+}
+
+/// The text of the box below the panes: the overlap, the note and the sources.
+pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let Some(d) = app.compare.dimension() else {
+        return Vec::new();
+    };
+    let dim = &app.content.dimensions[d];
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(overlap) = &dim.overlap {
+        lines.extend(wrap_text(overlap, width).into_iter().map(|l| Line::styled(l, t.text)));
+    }
+    if let Some(note) = &dim.note {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.extend(prefixed(app, "Note: ", note, width, t.warning, t.text));
+    }
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines.extend(sources_lines(app, &dim.sources, width));
+    lines
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let g = geometry(app, area);
+    render_list(app, g.list, buf);
+    Paragraph::new(header_lines(app, g.header.width)).render(g.header, buf);
+    for (i, pane) in g.panes.iter().enumerate() {
+        let disc = &app.content.disciplines[i];
+        let title = pane_title(&disc.name, &disc.short, pane.width);
+        let lines = pane_lines(app, i, inner_width(pane.width));
+        let title = Line::from(Span::styled(title, app.theme.discipline(disc.color)));
+        let focused = app.compare.focus == CompareFocus::Pane(i);
+        scrolled_box(app, *pane, framed(app, title, focused), lines, app.compare.scroll[i], buf);
+    }
+    if let Some(overlap) = g.overlap {
+        let has_text =
+            app.compare.dimension().and_then(|d| app.content.dimensions[d].overlap.as_ref()).is_some();
+        let label = if has_text {
+            if app.content.disciplines.len() == 2 {
+                " ◆ Overlap: shared by both "
+            } else {
+                " ◆ Overlap: shared by all "
+            }
+        } else {
+            " Notes and sources "
+        };
+        let title = Line::from(Span::styled(label, app.theme.overlap));
+        let slot = app.content.disciplines.len();
+        let lines = overlap_lines(app, inner_width(overlap.width));
+        let focused = app.compare.focus == CompareFocus::Overlap;
+        scrolled_box(app, overlap, framed(app, title, focused), lines, app.compare.scroll[slot], buf);
+    }
+}
+
+/// "Name (SHORT)" when it fits, else the name, else the short name.
+fn pane_title(name: &str, short: &str, width: u16) -> String {
+    let room = (width as usize).saturating_sub(4);
+    let full = format!(" {name} ({short}) ");
+    if full.width() <= room {
+        return full;
+    }
+    let name_only = format!(" {name} ");
+    if name_only.width() <= room {
+        return name_only;
+    }
+    truncate(&format!(" {short} "), room)
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let focused = app.compare.focus == CompareFocus::List;
+    let position = format!(" {}/{} ", app.compare.selected, app.content.dimensions.len());
+    let block = framed(app, Line::styled(" Dimensions ", t.title), focused)
+        .padding(Padding::ZERO)
+        .title_bottom(Line::styled(position, t.dim).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let rows = rows(app);
+    let height = inner.height as usize;
+    let selected_row = rows.iter().position(|r| *r == selected_row_of(app)).unwrap_or(0);
+    // Keep the selection near the middle: no stored offset, so this stays a pure function.
+    let offset = selected_row.saturating_sub(height / 2).min(rows.len().saturating_sub(height));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| {
+            let selected = *row == selected_row_of(app);
+            let (text, style) = match *row {
+                Row::Overview => (entry_text("Overview", selected, width), t.item),
+                Row::Group(g) => (truncate(&app.content.groups[g].title, width), t.group),
+                Row::Dimension(e) => {
+                    (entry_text(&app.content.dimensions[e - 1].title, selected, width), t.item)
+                }
+            };
+            let style = match (selected, focused) {
+                (true, true) => t.selected,
+                (true, false) => t.selected_unfocused,
+                _ => style,
+            };
+            // Pad the selected row so its highlight spans the list.
+            let pad = width.saturating_sub(text.width());
+            let text = if selected { format!("{text}{}", " ".repeat(pad)) } else { text };
+            Line::styled(text, style)
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn selected_row_of(app: &App) -> Row {
+    match app.compare.selected {
+        0 => Row::Overview,
+        e => Row::Dimension(e),
+    }
+}
+
+fn entry_text(title: &str, selected: bool, width: usize) -> String {
+    let marker = if selected { "▸ " } else { "  " };
+    truncate(&format!("{marker}{title}"), width)
+}

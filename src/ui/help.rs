@@ -1,0 +1,80 @@
+//! The help overlay, generated from the key table so it always tells the truth.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{body_area, scrolled_box, wrap::wrap_hanging};
+use crate::app::App;
+use crate::keymap::{self, Context};
+
+const ORDER: [Context; 4] = [Context::Global, Context::Compare, Context::Sources, Context::Help];
+const KEYS_COLUMN: usize = 20;
+
+fn area_in(body: Rect) -> Rect {
+    let w = body.width.saturating_sub(4).min(78);
+    let h = body.height.saturating_sub(2);
+    Rect { x: body.x + (body.width - w) / 2, y: body.y + (body.height - h) / 2, width: w, height: h }
+}
+
+pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let mut out = Vec::new();
+    for ctx in ORDER {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(ctx.title().to_string(), t.group));
+        for bind in keymap::bindings_for(ctx) {
+            let keys: Vec<String> = bind.keys.iter().map(|k| k.label()).collect();
+            let keys = keys.join(", ");
+            let col = KEYS_COLUMN.max(keys.width() + 2);
+            let indent = " ".repeat(col + 2);
+            let first = format!("  {keys}{}", " ".repeat(col - keys.width()));
+            for (i, l) in wrap_hanging(bind.help, width, &first, &indent).into_iter().enumerate() {
+                out.push(match l.strip_prefix(first.as_str()) {
+                    Some(rest) if i == 0 => Line::from(vec![
+                        Span::styled(first.clone(), t.key),
+                        Span::styled(rest.to_string(), t.text),
+                    ]),
+                    _ => Line::styled(l, t.text),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn block(app: &App) -> Block<'static> {
+    let t = app.theme;
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.border)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(" Keys ", t.title))
+        .title_bottom(Line::styled(" Esc or ? closes ", t.dim).right_aligned())
+}
+
+fn inner(app: &App) -> Rect {
+    block(app).inner(area_in(body_area(app)))
+}
+
+pub fn max_scroll(app: &App) -> u16 {
+    let inner = inner(app);
+    let len = lines(app, inner.width as usize).len();
+    len.saturating_sub(inner.height as usize) as u16
+}
+
+pub fn page(app: &App) -> u16 {
+    inner(app).height.saturating_sub(1).max(1)
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let area = area_in(body);
+    Clear.render(area, buf);
+    let block = block(app);
+    let lines = lines(app, block.inner(area).width as usize);
+    scrolled_box(app, area, block, lines, app.help.unwrap_or(0), buf);
+}

@@ -1,0 +1,187 @@
+//! Rendering: a pure function of the app state onto a buffer. One file per screen.
+
+pub mod compare;
+pub mod help;
+pub mod sources;
+pub mod theme;
+pub mod wrap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget, Wrap,
+};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Tab};
+use crate::keymap::{self, Context, Hint};
+
+/// Below this size the layout cannot show a comparison; a message says so instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Draws the whole screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(area, buf);
+        return;
+    }
+    let [header, body, footer] = split(area);
+    render_header(app, header, buf);
+    match app.tab {
+        Tab::Compare => compare::render(app, body, buf),
+        Tab::Sources => sources::render(app, body, buf),
+    }
+    render_footer(app, footer, buf);
+    if app.help.is_some() {
+        help::render(app, body, buf);
+    }
+}
+
+fn split(area: Rect) -> [Rect; 3] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+}
+
+/// The area between the header and the footer, for a terminal of the app's size.
+pub fn body_area(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let area = Rect::new(0, 0, w, h);
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return Rect::new(0, 0, 0, 0);
+    }
+    split(area)[1]
+}
+
+fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let mut spans = vec![Span::styled(" scm-vs-om ", t.app_title), Span::raw(" ")];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let style = if *tab == app.tab { t.tab_active } else { t.tab };
+        let marker = if *tab == app.tab { "▸" } else { " " };
+        spans.push(Span::styled(format!("{marker}{} {}", i + 1, tab.title()), style));
+        spans.push(Span::raw("  "));
+    }
+    Line::from(spans).render(area, buf);
+    // On the right, what is being compared: the short names from the content.
+    let shorts: Vec<&str> = app.content.disciplines.iter().map(|d| d.short.as_str()).collect();
+    let label = format!("{} ", shorts.join(" vs "));
+    let used: usize = Tab::ALL.iter().map(|t| t.title().width() + 5).sum::<usize>() + 12;
+    if used + label.width() < area.width as usize {
+        Line::styled(label, t.dim).right_aligned().render(area, buf);
+    }
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let hints = keymap::hints(&app.contexts());
+    // The global hints (help, quit) come last and must always show; the others fill what
+    // room is left, in order.
+    let width = area.width as usize;
+    let cost = |h: &Hint| h.keys.width() + h.label.width() + 3;
+    let (global, local): (Vec<Hint>, Vec<Hint>) =
+        hints.into_iter().partition(|h| h.context == Context::Global);
+    let mut budget = width.saturating_sub(global.iter().map(cost).sum::<usize>() + 1);
+    let mut spans = vec![Span::raw(" ")];
+    for h in &local {
+        if cost(h) > budget {
+            break;
+        }
+        budget -= cost(h);
+        spans.extend(hint_spans(app, h));
+    }
+    for h in &global {
+        spans.extend(hint_spans(app, h));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn hint_spans<'a>(app: &App, hint: &'a Hint) -> [Span<'a>; 3] {
+    [
+        Span::styled(hint.keys.as_str(), app.theme.key),
+        Span::styled(format!(" {}", hint.label), app.theme.hint),
+        Span::raw("  "),
+    ]
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let text = format!(
+        "Terminal too small: {}×{}. Needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    let lines = wrap::wrap_hanging(&text, area.width as usize, "", "");
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let area = Rect { y: area.y + top, height: area.height - top, ..area };
+    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .centered()
+        .wrap(Wrap { trim: true })
+        .style(Style::new())
+        .render(area, buf);
+}
+
+/// A bordered, padded block; focus shows as a thick border and a reversed title.
+pub fn framed(app: &App, title: Line<'static>, focused: bool) -> Block<'static> {
+    let title = if focused { title.patch_style(Modifier::REVERSED) } else { title };
+    Block::bordered()
+        .title(title)
+        .padding(Padding::horizontal(1))
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(app.theme.border)
+}
+
+/// Lines in a block, scrolled (the offset is clamped to the text), with a scrollbar on the
+/// block's right border when the text overflows.
+pub fn scrolled_box(
+    app: &App,
+    area: Rect,
+    block: Block<'_>,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    buf: &mut Buffer,
+) {
+    let t = app.theme;
+    let inner = block.inner(area);
+    let len = lines.len();
+    let max = len.saturating_sub(inner.height as usize);
+    let scroll = (scroll as usize).min(max);
+    block.render(area, buf);
+    Paragraph::new(lines).scroll((scroll as u16, 0)).render(inner, buf);
+    if len > inner.height as usize && inner.height > 0 {
+        let mut state =
+            ScrollbarState::new(max + 1).position(scroll).viewport_content_length(inner.height as usize);
+        let bar = Rect { y: inner.y, height: inner.height, ..area };
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("█")
+            .thumb_style(t.border)
+            .track_style(t.border)
+            .render(bar, buf, &mut state);
+    }
+}
+
+/// Cuts `text` to `width` columns, ending with `…` when something was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

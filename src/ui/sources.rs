@@ -1,0 +1,124 @@
+//! The Sources tab: every source the content cites, what it is, and which dimensions cite it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::wrap_hanging;
+use super::{body_area, framed, truncate};
+use crate::app::{App, SourcesFocus};
+
+fn split(body: Rect) -> [Rect; 2] {
+    let list_w = (body.width * 2 / 5).clamp(16, 48);
+    Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body)
+}
+
+/// Rows that fit in the list of sources: how far a page moves.
+pub fn page(app: &App) -> usize {
+    split(body_area(app))[0].height.saturating_sub(2) as usize
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [list, detail] = split(area);
+    render_list(app, list, buf);
+    render_detail(app, detail, buf);
+}
+
+fn bordered(app: &App, title: &'static str, focused: bool) -> Block<'static> {
+    framed(app, Line::styled(title, app.theme.title), focused).padding(Padding::ZERO)
+}
+
+/// Lines of a list with one selected row, scrolled so the selection stays in view.
+fn list_lines(
+    app: &App,
+    items: &[String],
+    selected: usize,
+    focused: bool,
+    height: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let offset = selected.saturating_sub(height / 2).min(items.len().saturating_sub(height));
+    items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, item)| {
+            let sel = i == selected;
+            let text = truncate(&format!("{}{item}", if sel { "▸ " } else { "  " }), width);
+            let pad = if sel { " ".repeat(width.saturating_sub(text.width())) } else { String::new() };
+            let style = match (sel, focused) {
+                (true, true) => t.selected,
+                (true, false) => t.selected_unfocused,
+                _ => t.item,
+            };
+            Line::styled(format!("{text}{pad}"), style)
+        })
+        .collect()
+}
+
+fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.sources.focus == SourcesFocus::List;
+    let block = bordered(app, " Sources ", focused).title_bottom(
+        Line::styled(format!(" {}/{} ", app.sources.selected + 1, app.content.sources.len()), app.theme.dim)
+            .right_aligned(),
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let items: Vec<String> = app.content.sources.iter().map(|s| s.citation()).collect();
+    let lines =
+        list_lines(app, &items, app.sources.selected, focused, inner.height as usize, inner.width as usize);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(source) = app.content.sources.get(app.sources.selected) else {
+        return;
+    };
+    let cited = app.cited_by_selected();
+    let text_area = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+    let width = text_area.width as usize;
+    let mut lines: Vec<Line> =
+        wrap_hanging(&source.title, width, "", "").into_iter().map(|l| Line::styled(l, t.title)).collect();
+    let mut field = |label: &str, value: &str| {
+        let indent = " ".repeat(label.width());
+        for (i, l) in wrap_hanging(value, width, label, &indent).into_iter().enumerate() {
+            lines.push(match l.strip_prefix(label) {
+                Some(rest) if i == 0 => {
+                    Line::from(vec![Span::styled(label.to_string(), t.dim), Span::raw(rest.to_string())])
+                }
+                _ => Line::raw(l),
+            });
+        }
+    };
+    if let Some(a) = &source.author {
+        field("By    ", a);
+    }
+    if let Some(y) = source.year {
+        field("Year  ", &y.to_string());
+    }
+    if let Some(u) = &source.url {
+        field("URL   ", u);
+    }
+    if let Some(n) = &source.note {
+        field("Note  ", n);
+    }
+    field("Id    ", &source.id);
+    let used = (lines.len() as u16).min(area.height / 2);
+    let [top, bottom] = Layout::vertical([Constraint::Length(used + 1), Constraint::Fill(1)]).areas(area);
+    Paragraph::new(lines).render(top.intersection(text_area), buf);
+
+    let focused = app.sources.focus == SourcesFocus::CitedBy;
+    let title = if cited.is_empty() { " Not cited by any dimension " } else { " Cited by (Enter opens) " };
+    let block = bordered(app, title, focused);
+    let inner = block.inner(bottom);
+    block.render(bottom, buf);
+    let items: Vec<String> = cited.iter().map(|&d| app.content.dimensions[d].title.clone()).collect();
+    let lines =
+        list_lines(app, &items, app.sources.cited, focused, inner.height as usize, inner.width as usize);
+    Paragraph::new(lines).render(inner, buf);
+}

@@ -1,0 +1,84 @@
+//! Helpers shared by the integration tests: building an app and driving it with keys.
+
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use scm_vs_om::app::App;
+use scm_vs_om::content::{Content, ContentSource};
+use scm_vs_om::keymap;
+use scm_vs_om::ui::{self, theme};
+
+pub fn builtin_app(width: u16, height: u16) -> App {
+    App::new(Content::builtin(), &theme::COLOUR, (width, height))
+}
+
+pub fn pack_app(pack: &str, width: u16, height: u16) -> App {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs").join(pack);
+    let content = Content::load(&ContentSource::Dir(dir)).unwrap_or_else(|e| panic!("{e}"));
+    App::new(content, &theme::COLOUR, (width, height))
+}
+
+/// A key as a test writes it: one character, or a name in angle brackets (`<Down>`,
+/// `<C-d>`, `<S-Tab>`).
+pub fn key(name: &str) -> KeyEvent {
+    let none = KeyModifiers::NONE;
+    let code = match name {
+        "<Up>" => KeyCode::Up,
+        "<Down>" => KeyCode::Down,
+        "<Left>" => KeyCode::Left,
+        "<Right>" => KeyCode::Right,
+        "<PgUp>" => KeyCode::PageUp,
+        "<PgDn>" => KeyCode::PageDown,
+        "<Home>" => KeyCode::Home,
+        "<End>" => KeyCode::End,
+        "<Enter>" => KeyCode::Enter,
+        "<Esc>" => KeyCode::Esc,
+        "<Tab>" => KeyCode::Tab,
+        "<S-Tab>" => return KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        n if n.starts_with("<C-") => {
+            let c = n.chars().nth(3).expect("a letter after <C-");
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
+        n => {
+            let mut chars = n.chars();
+            let c = chars.next().expect("a key");
+            assert!(chars.next().is_none(), "unknown key name {n}");
+            let mods = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { none };
+            return KeyEvent::new(KeyCode::Char(c), mods);
+        }
+    };
+    KeyEvent::new(code, none)
+}
+
+/// Presses keys, given as whitespace-separated names, through the real key table.
+pub fn press(app: &mut App, keys: &str) {
+    for name in keys.split_whitespace() {
+        if let Some(action) = keymap::action_for(&app.contexts(), &key(name)) {
+            app.update(action);
+        }
+    }
+}
+
+/// The screen as text, one line per row, as a user would see it.
+pub fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            // A wide character covers the next cell too.
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

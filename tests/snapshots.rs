@@ -1,0 +1,112 @@
+//! Snapshots of each screen at fixed sizes, rendered into ratatui's TestBackend. A changed
+//! screen fails the test; CI never writes new snapshots (`INSTA_UPDATE=no` in `.ci/run`).
+
+mod common;
+
+use common::{builtin_app, pack_app, press};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use scm_vs_om::app::App;
+use scm_vs_om::content::Content;
+use scm_vs_om::ui::{self, theme};
+
+fn render(app: &App) -> TestBackend {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
+    terminal.backend().clone()
+}
+
+#[test]
+fn compare_overview_80x24() {
+    let app = builtin_app(80, 24);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn compare_overview_120x40() {
+    let app = builtin_app(120, 40);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn compare_dimension_80x24_stacked() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "j");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn compare_dimension_120x40_side_by_side() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "j j j");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn compare_pane_focused_and_scrolled_120x40() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "j j j j j l l j");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "?");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "?");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn sources_120x40() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "2 j j l");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn too_small_39x11() {
+    let app = builtin_app(39, 11);
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn minimal_pack_100x20() {
+    let mut app = pack_app("minimal", 100, 20);
+    press(&mut app, "j");
+    insta::assert_snapshot!(render(&app));
+}
+
+#[test]
+fn focus_is_shown_by_border_shape_not_only_colour() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "j l");
+    let backend = render(&app);
+    let text = backend.to_string();
+    // The focused pane's border is thick; the list's (unfocused) is plain.
+    let thick_rows = text.lines().filter(|l| l.contains('┏') || l.contains('┓')).count();
+    assert!(thick_rows >= 1, "{text}");
+    // The selected dimension carries a marker as well as a style.
+    assert!(text.contains('▸'), "{text}");
+}
+
+#[test]
+fn mono_theme_uses_no_colour_at_all() {
+    let mut app = App::new(Content::builtin(), &theme::MONO, (120, 40));
+    for keys in ["", "j l", "?", "<Esc> 2 l"] {
+        press(&mut app, keys);
+        let backend = render(&app);
+        for cell in backend.buffer().content() {
+            assert_eq!(cell.fg, Color::Reset, "{cell:?} after {keys:?}");
+            assert_eq!(cell.bg, Color::Reset, "{cell:?} after {keys:?}");
+        }
+    }
+}
