@@ -1,0 +1,54 @@
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use scm_vs_om::app::App;
+use scm_vs_om::cli::{Cli, Command};
+use scm_vs_om::content::{Content, ContentSource};
+use scm_vs_om::terminal::{self, Outcome};
+use scm_vs_om::ui::theme;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let source = match &cli.content {
+        Some(dir) => ContentSource::Dir(dir.clone()),
+        None => ContentSource::Builtin,
+    };
+    // Content is loaded and checked before the terminal is touched, so problems print plainly.
+    let content = match Content::load(&source) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Some(Command::Check) => {
+            println!("{}", scm_vs_om::check_summary(&content, &source));
+            ExitCode::SUCCESS
+        }
+        None => explore(content),
+    }
+}
+
+fn explore(content: Content) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "scm-vs-om: standard output is not a terminal, so the explorer cannot start.\n\
+             Run it in a terminal, or use `scm-vs-om check` to validate content."
+        );
+        return ExitCode::from(2);
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color { &theme::MONO } else { &theme::COLOUR };
+    let mut app = App::new(content, theme, (0, 0));
+    match terminal::run(&mut app) {
+        Ok(Outcome::Quit) => ExitCode::SUCCESS,
+        Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),
+        Err(e) => {
+            eprintln!("scm-vs-om: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

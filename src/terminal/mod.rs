@@ -1,0 +1,156 @@
+//! The one place that touches the terminal: raw mode, the alternate screen, the cursor, the
+//! panic hook, signals, and the event loop. Whatever ends the run, the terminal is restored.
+
+use std::io::{self, BufWriter, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+mod coalesce;
+
+use coalesce::Coalesce;
+
+use crate::action::Action;
+use crate::app::App;
+use crate::{keymap, ui};
+
+/// Whether the terminal is in our state (raw, alternate screen) and needs restoring.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) asked us to stop; exit with 128 + its number.
+    Signal(i32),
+}
+
+/// Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call more
+/// than once and from the panic hook; errors are ignored (the terminal may be gone already).
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// Restores the terminal when dropped, so an early return or `?` cannot skip it.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Restore first, so the panic message lands on the normal screen where it can be read.
+        restore();
+        previous(info);
+    }));
+}
+
+/// Signals that end the run. The first sets a flag the loop checks; a second of the same kind
+/// while the first is being handled ends the process at once.
+struct Signals {
+    received: Arc<AtomicUsize>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let received = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::new(AtomicBool::new(false));
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&seen))?;
+            signal_hook::flag::register(sig, Arc::clone(&seen))?;
+            signal_hook::flag::register_usize(sig, Arc::clone(&received), sig as usize)?;
+        }
+        Ok(Signals { received })
+    }
+
+    fn pending(&self) -> Option<i32> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            sig => Some(sig as i32),
+        }
+    }
+}
+
+/// Runs the explorer full-screen until the user quits or a signal arrives.
+pub fn run(app: &mut App) -> io::Result<Outcome> {
+    let signals = Signals::register()?;
+    install_panic_hook();
+    let _guard = Guard;
+    ACTIVE.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
+    let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+    let mut terminal = Terminal::new(Coalesce::new(CrosstermBackend::new(out))?)?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    event_loop(&mut terminal, app, &signals)
+}
+
+/// In debug builds only, setting this variable makes the loop panic after its first frame.
+pub const TEST_PANIC_ENV: &str = "SCM_VS_OM_TEST_PANIC";
+
+/// Room for a whole frame of a large terminal with styles, so each frame is one write.
+const FRAME_BUFFER: usize = 256 * 1024;
+
+/// How long the loop waits for input before looking for signals again.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+fn event_loop(
+    terminal: &mut Terminal<Coalesce<CrosstermBackend<BufWriter<Stdout>>>>,
+    app: &mut App,
+    signals: &Signals,
+) -> io::Result<Outcome> {
+    let mut dirty = true;
+    // Test-only: debug builds can be told to panic after the first frame, so the tests can
+    // prove the panic hook restores the terminal. Release builds do not contain this.
+    let panic_for_test = cfg!(debug_assertions) && std::env::var_os(TEST_PANIC_ENV).is_some();
+    loop {
+        if let Some(sig) = signals.pending() {
+            return Ok(Outcome::Signal(sig));
+        }
+        if !app.running {
+            return Ok(Outcome::Quit);
+        }
+        if dirty {
+            terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut()))?;
+            dirty = false;
+            if panic_for_test {
+                panic!("panic requested by {TEST_PANIC_ENV} (a test of terminal restoring)");
+            }
+        }
+        // Handle everything already queued before drawing again, so a burst of resizes or
+        // repeated keys costs one frame, not one per event.
+        let mut timeout = SIGNAL_CHECK;
+        while event::poll(timeout)? {
+            timeout = Duration::ZERO;
+            let action = match event::read()? {
+                Event::Key(key) => keymap::action_for(&app.contexts(), &key),
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                app.update(action);
+                dirty = true;
+            }
+            if !app.running {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The real binary in a pseudo-terminal: it draws both disciplines, answers keys, and leaves
+//! the terminal as it found it (main screen, cursor shown) however it ends.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_scm-vs-om");
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str], envs: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: 36, cols: 120, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn the binary");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(parser(36, 120)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session { master: pty.master, writer, child, screen, raw }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.text().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("`{what}` never appeared; the screen:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let ok = std::process::Command::new("kill").args([sig, &pid.to_string()]).status().unwrap();
+        assert!(ok.success());
+    }
+
+    /// Waits for the exit and returns its code, after the output has been read to the end.
+    fn exit_code(mut self) -> (u32, Vec<u8>, vt100::Parser) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the program did not exit:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // Let the reader thread drain what the program wrote last.
+        std::thread::sleep(Duration::from_millis(200));
+        drop(self.master);
+        let raw = self.raw.lock().unwrap().clone();
+        let parser = std::mem::replace(&mut *self.screen.lock().unwrap(), parser(1, 1));
+        (status.exit_code(), raw, parser)
+    }
+}
+
+fn parser(rows: u16, cols: u16) -> vt100::Parser {
+    let nz = |n| std::num::NonZeroU16::new(n).expect("not zero");
+    vt100::Parser::new(nz(rows), nz(cols), 0)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The terminal is back to normal: alternate screen left, cursor shown, both as the last word.
+fn assert_restored(raw: &[u8], parser: &vt100::Parser) {
+    assert!(contains(raw, b"\x1b[?1049h"), "the alternate screen was entered");
+    assert!(contains(raw, b"\x1b[?1049l"), "the alternate screen was left");
+    assert!(contains(raw, b"\x1b[?25h"), "the cursor was shown again");
+    assert!(!parser.screen().alternate_screen(), "still on the alternate screen");
+    assert!(!parser.screen().hide_cursor(), "cursor still hidden");
+}
+
+#[test]
+fn shows_both_disciplines_and_quits_with_q() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("Supply Chain Management");
+    s.wait_for("Operations Management");
+    s.send(b"j");
+    s.wait_for("Definition and scope ·");
+    s.send(b"q");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    s.send(b"\x03");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let s = Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    s.signal("-TERM");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 128 + 15);
+    assert_restored(&raw, &parser);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let s = Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    s.signal("-HUP");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 128 + 1);
+    assert_restored(&raw, &parser);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    let s = Session::start(&[], &[("SCM_VS_OM_TEST_PANIC", "1")]);
+    let (code, raw, parser) = s.exit_code();
+    assert_ne!(code, 0);
+    assert_restored(&raw, &parser);
+    // The message is printed after leaving the alternate screen, where the user can read it.
+    let leave = raw.windows(8).rposition(|w| w == b"\x1b[?1049l").unwrap();
+    let after = String::from_utf8_lossy(&raw[leave..]);
+    assert!(after.contains("panic requested by SCM_VS_OM_TEST_PANIC"), "{after}");
+}
+
+#[test]
+fn invalid_content_never_touches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("disciplines.toml"), "format_version = 1\n[[discipline]]\nid = 1\n")
+        .unwrap();
+    let s = Session::start(&["--content", dir.path().to_str().unwrap()], &[]);
+    let (code, raw, _) = s.exit_code();
+    assert_eq!(code, 1);
+    assert!(!contains(&raw, b"\x1b[?1049h"), "entered the alternate screen");
+    assert!(!contains(&raw, b"\x1b[?25l"), "hid the cursor");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("disciplines.toml:3:6: `id` must be a string, found an integer"), "{text}");
+    assert!(text.contains("sources.toml:1:1: file not found"), "{text}");
+}
+
+#[test]
+fn not_a_terminal_is_an_error_not_a_panic() {
+    let out = std::process::Command::new(BIN).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("standard output is not a terminal"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn check_prints_a_summary_or_every_problem() {
+    let out = std::process::Command::new(BIN).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.starts_with("ok: built-in content: 2 disciplines,"), "{summary}");
+    assert_eq!(summary.lines().count(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(BIN).args(["check", "--content"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("file not found").count(), 3, "{err}");
+    assert!(err.trim_end().ends_with("3 problems found"), "{err}");
+}
