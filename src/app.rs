@@ -238,6 +238,9 @@ impl App {
     /// After a resize, no pane may stay scrolled past its end.
     fn clamp_scrolls(&mut self) {
         for slot in 0..self.compare.scroll.len() {
+            if self.compare.scroll[slot] == 0 {
+                continue;
+            }
             let focus = if slot < self.content.disciplines.len() {
                 CompareFocus::Pane(slot)
             } else {
@@ -247,7 +250,7 @@ impl App {
             let max = len.saturating_sub(height);
             self.compare.scroll[slot] = self.compare.scroll[slot].min(max);
         }
-        if let Some(scroll) = self.help {
+        if let Some(scroll) = self.help.filter(|s| *s > 0) {
             self.help = Some(scroll.min(ui::help::max_scroll(self)));
         }
     }

@@ -45,9 +45,10 @@ fn compare_dimension_120x40_side_by_side() {
 }
 
 #[test]
-fn compare_pane_focused_and_scrolled_120x40() {
-    let mut app = builtin_app(120, 40);
-    press(&mut app, "j j j j j l l j");
+fn compare_pane_focused_and_scrolled_80x24() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "j j j j j l l j j");
+    assert!(app.compare.scroll[1] > 0, "the focused pane scrolled");
     insta::assert_snapshot!(render(&app));
 }
 

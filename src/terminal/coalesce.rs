@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect, Size};
 use unicode_width::UnicodeWidthStr;
 
 /// Gaps up to this many cells are rewritten instead of jumped over.
-const MAX_GAP: u16 = 6;
+const MAX_GAP: u16 = 4;
 
 pub struct Coalesce<B: Backend> {
     inner: B,
@@ -143,6 +143,8 @@ mod tests {
     use ratatui::widgets::{Paragraph, Widget};
     use ratatui::{Terminal, TerminalOptions, Viewport};
 
+    use crate::terminal::test_support::{Shared, cells, vt};
+
     fn frames() -> Vec<Vec<Line<'static>>> {
         vec![
             vec![
@@ -167,42 +169,6 @@ mod tests {
         }
     }
 
-    /// What each cell shows: its text (a never-written cell shows a space) and its look.
-    fn cells(vt: &vt100::Parser) -> Vec<(String, vt100::Color, vt100::Color, bool, bool)> {
-        let screen = vt.screen();
-        let (rows, cols) = screen.size();
-        let mut out = Vec::new();
-        for r in 0..rows.get() {
-            for c in 0..cols.get() {
-                let cell = screen.cell(r, c).unwrap();
-                let text =
-                    if cell.contents().is_empty() { " ".to_string() } else { cell.contents().to_string() };
-                out.push((text, cell.fgcolor(), cell.bgcolor(), cell.bold(), cell.inverse()));
-            }
-        }
-        out
-    }
-
-    /// An output both the test and a backend can hold.
-    #[derive(Clone, Default)]
-    struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl Shared {
-        fn take(&self) -> Vec<u8> {
-            std::mem::take(&mut self.0.borrow_mut())
-        }
-    }
-
-    impl std::io::Write for Shared {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
     /// Through a terminal emulator: the coalesced bytes draw the same screen, with fewer bytes.
     #[test]
     fn fewer_bytes_same_picture() {
@@ -212,9 +178,7 @@ mod tests {
         let mut plain = Terminal::with_options(CrosstermBackend::new(out_plain.clone()), fixed()).unwrap();
         let coalesce = Coalesce::with_size(CrosstermBackend::new(out_coalesced.clone()), area.as_size());
         let mut coalesced = Terminal::with_options(coalesce, fixed()).unwrap();
-        let nz = |n| std::num::NonZeroU16::new(n).unwrap();
-        let (mut vt_plain, mut vt_coalesced) =
-            (vt100::Parser::new(nz(3), nz(30), 0), vt100::Parser::new(nz(3), nz(30), 0));
+        let (mut vt_plain, mut vt_coalesced) = (vt(3, 30), vt(3, 30));
         let (mut bytes_plain, mut bytes_coalesced) = (0, 0);
         for lines in frames() {
             plain.draw(|f| Paragraph::new(lines.clone()).render(f.area(), f.buffer_mut())).unwrap();

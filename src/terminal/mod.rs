@@ -10,11 +10,14 @@ use crossterm::event::{self, Event};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+mod ansi;
 mod coalesce;
+#[cfg(test)]
+mod test_support;
 
+use ansi::Ansi;
 use coalesce::Coalesce;
 
 use crate::action::Action;
@@ -96,7 +99,7 @@ pub fn run(app: &mut App) -> io::Result<Outcome> {
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
     // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-    let mut terminal = Terminal::new(Coalesce::new(CrosstermBackend::new(out))?)?;
+    let mut terminal = Terminal::new(Coalesce::new(Ansi::new(out))?)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     event_loop(&mut terminal, app, &signals)
@@ -112,7 +115,7 @@ const FRAME_BUFFER: usize = 256 * 1024;
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 fn event_loop(
-    terminal: &mut Terminal<Coalesce<CrosstermBackend<BufWriter<Stdout>>>>,
+    terminal: &mut Terminal<Coalesce<Ansi<BufWriter<Stdout>>>>,
     app: &mut App,
     signals: &Signals,
 ) -> io::Result<Outcome> {

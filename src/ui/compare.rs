@@ -199,12 +199,20 @@ fn prefixed(
     wrap_hanging(text, width, label, &indent)
         .into_iter()
         .enumerate()
-        .map(|(i, l)| match l.strip_prefix(label) {
-            Some(rest) if i == 0 => Line::from(vec![
-                Span::styled(label.to_string(), label_style.patch(app.theme.emphasis)),
-                Span::styled(rest.to_string(), style),
-            ]),
-            _ => Line::styled(l, style),
+        .map(|(i, l)| {
+            let head = if i == 0 { label } else { indent.as_str() };
+            match l.strip_prefix(head) {
+                // The indent stays unstyled: plain blanks cost nothing to draw.
+                Some(rest) => Line::from(vec![
+                    Span::styled(
+                        head.to_string(),
+                        if i == 0 { label_style.patch(app.theme.emphasis) } else { Style::new() },
+                    ),
+                    Span::styled(rest.to_string(), style),
+                ]),
+                // Too narrow for the label: the wrap dropped it.
+                None => Line::styled(l, style),
+            }
         })
         .collect()
 }

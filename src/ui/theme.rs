@@ -49,7 +49,7 @@ pub const COLOUR: Theme = Theme {
     emphasis: Style::new().add_modifier(Modifier::BOLD),
     overlap: fg(Color::LightGreen).add_modifier(Modifier::BOLD),
     key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    hint: fg(Color::Gray),
+    hint: Style::new(),
     warning: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
 };
 
