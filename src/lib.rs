@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod builtin;
 pub mod cli;
 pub mod content;
 pub mod keymap;
@@ -17,12 +18,14 @@ pub fn check_summary(content: &Content, source: &ContentSource) -> String {
         ContentSource::Builtin => "built-in content".to_string(),
         ContentSource::Dir(dir) => content::escape(&dir.display().to_string()),
     };
-    format!(
-        "ok: {from}: {} disciplines, {} groups, {} dimensions, {} points, {} sources",
-        content.disciplines.len(),
-        content.groups.len(),
-        content.dimensions.len(),
-        content.point_count(),
-        content.sources.len()
-    )
+    let counts = [
+        (content.disciplines.len(), "discipline"),
+        (content.groups.len(), "group"),
+        (content.dimensions.len(), "dimension"),
+        (content.point_count(), "point"),
+        (content.sources.len(), "source"),
+    ];
+    let counts: Vec<String> =
+        counts.iter().map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" })).collect();
+    format!("ok: {from}: {}", counts.join(", "))
 }

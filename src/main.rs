@@ -16,7 +16,12 @@ fn main() -> ExitCode {
         None => ContentSource::Builtin,
     };
     // Content is loaded and checked before the terminal is touched, so problems print plainly.
-    let content = match Content::load(&source) {
+    // `check` parses even the built-in content; the explorer takes it ready-made.
+    let loaded = match cli.command {
+        Some(Command::Check) => Content::load(&source),
+        None => Content::load_fast(&source),
+    };
+    let content = match loaded {
         Ok(c) => c,
         Err(e) => {
             eprintln!("{e}");

@@ -39,6 +39,10 @@ fn replace(text: &mut String, from: &str, to: &str) {
 #[test]
 fn minimal_pack_loads() {
     let c = load_edited(|_| {}).expect("valid");
+    assert_eq!(
+        scm_vs_om::check_summary(&c, &ContentSource::Builtin),
+        "ok: built-in content: 2 disciplines, 1 group, 1 dimension, 2 points, 1 source"
+    );
     assert_eq!(c.disciplines.len(), 2);
     assert_eq!(c.disciplines[1].short, "B");
     assert_eq!(
@@ -184,6 +188,25 @@ fn invalid_ids_and_colours() {
 }
 
 #[test]
+fn discipline_short_names_must_differ() {
+    let e = errors(|t| replace(&mut t[0], "short = \"B\"", "short = \"a\""));
+    assert_eq!(e, ["pack/disciplines.toml:14:9: duplicate short name `a`: each pane needs its own label"]);
+}
+
+#[test]
+fn syntax_errors_in_one_file_do_not_flood_the_others() {
+    // sources.toml cannot be parsed: references to it from the other files are not checked
+    // (they would all look unknown), but the other files' own problems still are.
+    let e = errors(|t| {
+        replace(&mut t[1], "id = \"book\"", "id = \"book");
+        replace(&mut t[2], "title = \"Scope\"", "title = \"\"");
+    });
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(e[0].starts_with("pack/sources.toml:4:"), "{e:?}");
+    assert_eq!(e[1], "pack/compare.toml:10:9: `title` must not be empty");
+}
+
+#[test]
 fn a_comparison_needs_two_disciplines() {
     let e = errors(|t| {
         let second = t[0].find("\n[[discipline]]\nid = \"beta\"").unwrap();
@@ -323,6 +346,12 @@ fn read_file_strips_a_byte_order_mark() {
     let FileText { text, problems, .. } = read_file(&path);
     assert!(problems.is_empty());
     assert_eq!(text.as_deref(), Some("format_version = 1\n"));
+}
+
+#[test]
+fn the_ready_made_builtin_content_is_the_parsed_toml() {
+    // build.rs stores what parsing gives; this fails if the two ever drift apart.
+    assert_eq!(Content::builtin(), Content::parse_builtin().unwrap_or_else(|e| panic!("{e}")));
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 pub const FILES: [&str; 3] = ["disciplines.toml", "sources.toml", "compare.toml"];
 
 /// The default content, compiled into the binary so it runs from anywhere.
-const BUILTIN: [(&str, &str); 3] = [
+pub const BUILTIN: [(&str, &str); 3] = [
     ("disciplines.toml", include_str!("../../content/disciplines.toml")),
     ("sources.toml", include_str!("../../content/sources.toml")),
     ("compare.toml", include_str!("../../content/compare.toml")),
@@ -39,8 +39,18 @@ pub struct FileText {
 impl Content {
     /// Loads and validates a content pack; on failure, every problem found.
     pub fn load(source: &ContentSource) -> Result<Content, LoadError> {
-        let files: Vec<FileText> = match source {
-            ContentSource::Builtin => BUILTIN
+        match source {
+            ContentSource::Builtin => Content::parse_builtin(),
+            ContentSource::Dir(dir) => {
+                Content::from_files(FILES.iter().map(|name| read_file(&dir.join(name))).collect())
+            }
+        }
+    }
+
+    /// Parses and checks the built-in TOML files, as `build.rs` does at build time.
+    pub fn parse_builtin() -> Result<Content, LoadError> {
+        Content::from_files(
+            BUILTIN
                 .iter()
                 .map(|(name, text)| FileText {
                     path: format!("content/{name}"),
@@ -48,14 +58,7 @@ impl Content {
                     problems: Vec::new(),
                 })
                 .collect(),
-            ContentSource::Dir(dir) => FILES.iter().map(|name| read_file(&dir.join(name))).collect(),
-        };
-        Content::from_files(files)
-    }
-
-    /// The built-in content. Tests guarantee it is valid.
-    pub fn builtin() -> Content {
-        Content::load(&ContentSource::Builtin).expect("the built-in content is valid")
+        )
     }
 
     /// Parses and checks the given files, which must be [`FILES`] in that order.

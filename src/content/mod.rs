@@ -8,5 +8,5 @@ mod reader;
 pub mod sanitize;
 
 pub use diag::{Diagnostic, LoadError, escape};
-pub use load::{ContentSource, FILES, FileText, MAX_FILE_BYTES, decode, read_file};
+pub use load::{BUILTIN, ContentSource, FILES, FileText, MAX_FILE_BYTES, decode, read_file};
 pub use model::{Colour, Content, Dimension, Discipline, Group, NamedColour, Source};

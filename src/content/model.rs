@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Content {
     /// In file order: the order of the panes, left to right.
     pub disciplines: Vec<Discipline>,
@@ -16,7 +18,7 @@ pub struct Content {
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discipline {
     pub id: String,
     pub name: String,
@@ -26,7 +28,7 @@ pub struct Discipline {
     pub sources: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub id: String,
     pub title: String,
@@ -34,7 +36,7 @@ pub struct Group {
     pub dimensions: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dimension {
     pub id: String,
     pub title: String,
@@ -50,7 +52,7 @@ pub struct Dimension {
     pub sources: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -64,13 +66,13 @@ pub struct Source {
 
 /// A discipline's colour, named as a terminal names it or as `#rrggbb`. Kept free of any
 /// terminal library; the UI maps it to its own colour type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Colour {
     Named(NamedColour),
     Rgb(u8, u8, u8),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NamedColour {
     Black,
     Red,
