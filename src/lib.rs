@@ -7,6 +7,7 @@ mod builtin;
 pub mod cli;
 pub mod content;
 pub mod keymap;
+pub mod quiz;
 pub mod terminal;
 pub mod ui;
 
@@ -24,6 +25,7 @@ pub fn check_summary(content: &Content, source: &ContentSource) -> String {
         (content.dimensions.len(), "dimension"),
         (content.point_count(), "point"),
         (content.sources.len(), "source"),
+        (content.questions.len(), "question"),
     ];
     let counts: Vec<String> =
         counts.iter().map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" })).collect();

@@ -5,14 +5,16 @@ use std::path::Path;
 
 use scm_vs_om::content::{Content, ContentSource, FILES, FileText, LoadError, decode, read_file};
 
-const MINIMAL: [&str; 3] = [
+const MINIMAL: [&str; 4] = [
     include_str!("packs/minimal/disciplines.toml"),
     include_str!("packs/minimal/sources.toml"),
     include_str!("packs/minimal/compare.toml"),
+    include_str!("packs/minimal/quiz.toml"),
 ];
 
-/// Loads the minimal pack after `edit` has changed its texts (disciplines, sources, compare).
-fn load_edited(edit: impl FnOnce(&mut [String; 3])) -> Result<Content, LoadError> {
+/// Loads the minimal pack after `edit` has changed its texts (disciplines, sources, compare,
+/// quiz).
+fn load_edited(edit: impl FnOnce(&mut [String; 4])) -> Result<Content, LoadError> {
     let mut texts = MINIMAL.map(str::to_owned);
     edit(&mut texts);
     let files = FILES
@@ -24,7 +26,7 @@ fn load_edited(edit: impl FnOnce(&mut [String; 3])) -> Result<Content, LoadError
 }
 
 /// The diagnostics of a load that must fail, as `path:line:col: message` lines.
-fn errors(edit: impl FnOnce(&mut [String; 3])) -> Vec<String> {
+fn errors(edit: impl FnOnce(&mut [String; 4])) -> Vec<String> {
     match load_edited(edit) {
         Ok(_) => panic!("expected the edited pack to be rejected"),
         Err(e) => e.diagnostics.iter().map(ToString::to_string).collect(),
@@ -41,7 +43,7 @@ fn minimal_pack_loads() {
     let c = load_edited(|_| {}).expect("valid");
     assert_eq!(
         scm_vs_om::check_summary(&c, &ContentSource::Builtin),
-        "ok: built-in content: 2 disciplines, 1 group, 1 dimension, 2 points, 1 source"
+        "ok: built-in content: 2 disciplines, 1 group, 1 dimension, 2 points, 1 source, 4 questions"
     );
     assert_eq!(c.disciplines.len(), 2);
     assert_eq!(c.disciplines[1].short, "B");
@@ -204,6 +206,83 @@ fn syntax_errors_in_one_file_do_not_flood_the_others() {
     assert_eq!(e.len(), 2, "{e:?}");
     assert!(e[0].starts_with("pack/sources.toml:4:"), "{e:?}");
     assert_eq!(e[1], "pack/compare.toml:10:9: `title` must not be empty");
+}
+
+#[test]
+fn quiz_questions_load_with_their_answers() {
+    use scm_vs_om::content::{Answer, QuestionKind};
+    let c = load_edited(|_| {}).expect("valid");
+    let kinds: Vec<QuestionKind> = c.questions.iter().map(|q| q.kind).collect();
+    assert_eq!(
+        kinds,
+        [QuestionKind::Single, QuestionKind::Multi, QuestionKind::TrueFalse, QuestionKind::Which]
+    );
+    let answers: Vec<&Answer> = c.questions.iter().map(|q| &q.answer).collect();
+    assert_eq!(
+        answers,
+        [&Answer::Options(vec![0]), &Answer::Options(vec![0, 1]), &Answer::TrueFalse(true), &Answer::Both]
+    );
+}
+
+#[test]
+fn quiz_without_a_quiz_file_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    write_pack(dir.path());
+    std::fs::remove_file(dir.path().join("quiz.toml")).unwrap();
+    let c = Content::load(&ContentSource::Dir(dir.path().to_path_buf())).expect("quiz.toml is optional");
+    assert!(c.questions.is_empty());
+}
+
+#[test]
+fn quiz_references_and_answers_are_checked() {
+    let e = errors(|t| {
+        replace(
+            &mut t[3],
+            "dimension = \"scope\"\ndifficulty = 1\nprompt = \"Which is wide?\"",
+            "dimension = \"scop\"\ndifficulty = 1\nprompt = \"Which is wide?\"",
+        );
+        replace(&mut t[3], "answer = \"a\"", "answer = \"d\"");
+        replace(
+            &mut t[3],
+            "options = [\"Alpha\", \"Beta\", \"Gamma rays\"]",
+            "options = [\"Alpha\", \"Beta\", \"alpha\"]",
+        );
+        replace(&mut t[3], "answer = [\"a\", \"b\"]", "answer = []");
+        replace(&mut t[3], "answer = true", "answer = \"yes\"");
+        replace(&mut t[3], "answer = \"both\"", "answer = \"gamma\"");
+        replace(&mut t[3], "difficulty = 3", "difficulty = 4");
+    });
+    assert_eq!(
+        e,
+        [
+            "pack/quiz.toml:6:13: unknown dimension `scop`; did you mean `scope`?",
+            "pack/quiz.toml:10:10: answer `d` is not among the 3 options (a to c)",
+            "pack/quiz.toml:20:29: duplicate option `alpha` (the same as option a)",
+            "pack/quiz.toml:21:10: the answer lists no option: a question needs at least one correct answer",
+            "pack/quiz.toml:31:10: a true-false answer must be true or false, found string",
+            "pack/quiz.toml:39:14: difficulty must be 1, 2 or 3, not 4",
+            "pack/quiz.toml:41:10: answer `gamma` must be a discipline id (alpha, beta) or `both`",
+        ]
+    );
+}
+
+#[test]
+fn quiz_kinds_and_options_are_checked() {
+    let e = errors(|t| {
+        replace(&mut t[3], "kind = \"single\"", "kind = \"essay\"");
+        replace(&mut t[3], "answer = true", "options = [\"x\", \"y\"]\nanswer = true");
+        t[3].push_str("\n[[question]]\nid = \"scope-single\"\nkind = \"single\"\ndimension = \"scope\"\ndifficulty = 1\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = \"a\"\nexplanation = \"e\"\nsources = [\"nope\"]\n");
+    });
+    assert_eq!(
+        e,
+        [
+            "pack/quiz.toml:5:8: unknown kind `essay`: use single, multi, true-false or which",
+            "pack/quiz.toml:31:12: `options` are not used with kind `true-false`: the quiz supplies them",
+            "pack/quiz.toml:47:6: duplicate question id `scope-single` (first defined on line 4)",
+            "pack/quiz.toml:52:12: 2 options given; this kind needs 3 to 5",
+            "pack/quiz.toml:55:12: unknown source `nope` (known: book)",
+        ]
+    );
 }
 
 #[test]

@@ -16,6 +16,8 @@ pub struct Content {
     /// Sorted by group (in group order), then in file order within a group.
     pub dimensions: Vec<Dimension>,
     pub sources: Vec<Source>,
+    /// The authored quiz questions, in file order (the drill is generated, not stored).
+    pub questions: Vec<Question>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +64,55 @@ pub struct Source {
     pub year: Option<i64>,
     pub url: Option<String>,
     pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable across wording edits: saved progress is keyed by it.
+    pub id: String,
+    pub kind: QuestionKind,
+    /// The dimension the question teaches.
+    pub dimension: usize,
+    /// 1 (recall) to 3 (application).
+    pub difficulty: u8,
+    pub prompt: String,
+    /// The options of single and multi questions; empty for the other kinds, whose options
+    /// the quiz supplies (true/false, the disciplines).
+    pub options: Vec<String>,
+    pub answer: Answer,
+    pub explanation: String,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuestionKind {
+    /// One right option of three to five.
+    Single,
+    /// Choose all that apply.
+    Multi,
+    TrueFalse,
+    /// Which discipline does this describe (or both)?
+    Which,
+}
+
+impl QuestionKind {
+    pub const NAMES: [(&'static str, QuestionKind); 4] = [
+        ("single", QuestionKind::Single),
+        ("multi", QuestionKind::Multi),
+        ("true-false", QuestionKind::TrueFalse),
+        ("which", QuestionKind::Which),
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    /// Indices into `options`, ascending: one for single, one or more for multi.
+    Options(Vec<usize>),
+    TrueFalse(bool),
+    /// A discipline, by index.
+    Discipline(usize),
+    /// Both (all) disciplines.
+    Both,
 }
 
 /// A discipline's colour, named as a terminal names it or as `#rrggbb`. Kept free of any

@@ -6,6 +6,7 @@
 //! diagnostic with its position, and reading carries on with the next field.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
@@ -128,9 +129,24 @@ impl<'a, 't> Table<'a, 't> {
         self.ctx.error(self.at, format!("missing key `{key}` in {}", self.what));
     }
 
-    fn wrong_type(&self, key: &str, expected: &str, v: &Spanned<DeValue<'_>>) {
+    pub fn wrong_type(&self, key: &str, expected: &str, v: &Spanned<DeValue<'_>>) {
         self.ctx
             .error(v.span().start, format!("`{key}` must be {expected}, found {}", describe(v.get_ref())));
+    }
+
+    /// A required value of any type, for fields whose type depends on another field.
+    pub fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'a>>> {
+        let v = self.get(key);
+        if v.is_none() {
+            self.missing(key);
+        }
+        v
+    }
+
+    /// An optional list of one-line texts.
+    pub fn opt_text_list(&mut self, key: &'static str) -> Option<Vec<At<String>>> {
+        let v = self.get(key)?;
+        self.text_list_value(key, v)
     }
 
     /// A required one-line text.
@@ -242,6 +258,16 @@ impl<'a, 't> Table<'a, 't> {
         Some(items)
     }
 
+    /// A required integer.
+    pub fn int(&mut self, key: &'static str) -> Option<At<i64>> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            self.missing(key);
+            return None;
+        }
+        self.opt_int(key)
+    }
+
     /// An optional integer.
     pub fn opt_int(&mut self, key: &'static str) -> Option<At<i64>> {
         let v = self.get(key)?;
@@ -344,6 +370,79 @@ fn check_id(ctx: &FileCtx<'_>, key: &str, raw: &str, at: usize) -> Option<At<Str
             ),
         );
         None
+    }
+}
+
+/// Ids of one kind, with duplicates reported where they are written again.
+pub struct Ids<'c> {
+    ctx: Option<&'c FileCtx<'c>>,
+    kind: &'static str,
+    index: HashMap<String, usize>,
+}
+
+impl<'c> Ids<'c> {
+    pub fn new<'i>(
+        ctx: Option<&'c FileCtx<'c>>,
+        kind: &'static str,
+        ids: impl Iterator<Item = Option<&'i At<String>>>,
+    ) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut first_at: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let Some(id) = id else { continue };
+            if let Some(first) = first_at.get(id.value.as_str()) {
+                if let Some(ctx) = ctx {
+                    let (line, _) = LineIndex::new(ctx.text).line_col(ctx.text, *first);
+                    ctx.error(
+                        id.at,
+                        format!("duplicate {kind} id `{}` (first defined on line {line})", id.value),
+                    );
+                }
+            } else {
+                first_at.insert(&id.value, id.at);
+                index.insert(id.value.clone(), i);
+            }
+        }
+        Ids { ctx, kind, index }
+    }
+
+    /// Resolves a reference written in `from`; reports it there if unknown. References into a
+    /// file that could not be read or parsed cleanly are not checked (that file's own errors
+    /// come first, and checking would only add noise).
+    pub fn resolve(&self, from: &FileCtx<'_>, r: &At<String>) -> Option<usize> {
+        if let Some(&i) = self.index.get(&r.value) {
+            return Some(i);
+        }
+        if self.ctx.is_some_and(FileCtx::parsed_cleanly) {
+            let mut known: Vec<&str> = self.index.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            let hint = match suggest(&r.value, &known) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None if known.len() <= 12 => format!(" (known: {})", known.join(", ")),
+                None => String::new(),
+            };
+            from.error(r.at, format!("unknown {} `{}`{hint}", self.kind, r.value));
+        }
+        None
+    }
+
+    /// Whether the id was written in its file (even if that item was dropped for a problem).
+    pub fn known(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    pub fn resolve_all(&self, from: &FileCtx<'_>, refs: &[At<String>]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(refs.len());
+        for r in refs {
+            if let Some(i) = self.resolve(from, r) {
+                if out.contains(&i) {
+                    from.error(r.at, format!("{} `{}` is listed twice", self.kind, r.value));
+                } else {
+                    out.push(i);
+                }
+            }
+        }
+        out
     }
 }
 

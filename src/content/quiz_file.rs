@@ -1,0 +1,265 @@
+//! The quiz: `quiz.toml`, read and checked against the comparison it teaches.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::compare_file::Refs;
+use super::model::{Answer, Content, Question, QuestionKind};
+use super::reader::{At, FileCtx, Ids, Table};
+
+/// How many options each kind of question may have.
+const SINGLE_OPTIONS: std::ops::RangeInclusive<usize> = 3..=5;
+const MULTI_OPTIONS: std::ops::RangeInclusive<usize> = 3..=6;
+
+/// Reads `quiz.toml` (absent: no questions) and resolves its references.
+pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, content: &Content, refs: &Refs<'_>) -> Vec<Question> {
+    let Some(ctx) = qctx else {
+        return Vec::new();
+    };
+    let Some(doc) = ctx.parse() else {
+        return Vec::new();
+    };
+    let dimensions: HashMap<&str, usize> =
+        content.dimensions.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let sources: HashMap<&str, usize> =
+        content.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut root = ctx.root(&doc);
+    let tables = root.tables("question", "[[question]]");
+    let mut ids: Vec<Option<At<String>>> = Vec::with_capacity(tables.len());
+    let mut questions = Vec::with_capacity(tables.len());
+    for mut t in tables {
+        let id = t.id("id");
+        ids.push(id.clone());
+        let question = read_question(&mut t, id, content, refs, &dimensions, &sources);
+        t.finish();
+        questions.extend(question);
+    }
+    root.finish();
+    Ids::new(Some(ctx), "question", ids.iter().map(Option::as_ref));
+    questions
+}
+
+fn read_question(
+    t: &mut Table<'_, '_>,
+    id: Option<At<String>>,
+    content: &Content,
+    refs: &Refs<'_>,
+    dimensions: &HashMap<&str, usize>,
+    sources: &HashMap<&str, usize>,
+) -> Option<Question> {
+    let ctx = t.ctx();
+    let kind = t.text("kind").and_then(|k| {
+        let found = QuestionKind::NAMES.iter().find(|(name, _)| *name == k.value).map(|(_, kind)| *kind);
+        if found.is_none() {
+            ctx.error(k.at, format!("unknown kind `{}`: use single, multi, true-false or which", k.value));
+        }
+        found
+    });
+    let dimension = t.id("dimension").and_then(|d| resolve(ctx, &refs.dimensions, dimensions, &d));
+    let difficulty = t.int("difficulty").and_then(|d| match u8::try_from(d.value) {
+        Ok(n @ 1..=3) => Some(n),
+        _ => {
+            ctx.error(d.at, format!("difficulty must be 1, 2 or 3, not {}", d.value));
+            None
+        }
+    });
+    let prompt = t.prose("prompt");
+    let options = t.opt_text_list("options");
+    let answer_value = t.value("answer");
+    let explanation = t.prose("explanation");
+    let source_refs = t.ids("sources");
+    let mut source_list = Vec::new();
+    let mut sources_ok = source_refs.is_some();
+    for r in source_refs.iter().flatten() {
+        match resolve(ctx, &refs.sources, sources, r) {
+            Some(i) if source_list.contains(&i) => {
+                ctx.error(r.at, format!("source `{}` is listed twice", r.value))
+            }
+            Some(i) => source_list.push(i),
+            None => sources_ok = false,
+        }
+    }
+
+    let kind = kind?;
+    // The answer is checked against the options even when they have problems of their own.
+    let (options, options_ok) = check_options(t, kind, options);
+    let answer = check_answer(ctx, kind, answer_value?, &options, content, refs)?;
+    if !options_ok {
+        return None;
+    }
+    let (id, dimension, difficulty, prompt, explanation) =
+        (id?, dimension?, difficulty?, prompt?, explanation?);
+    sources_ok.then_some(Question {
+        id: id.value,
+        kind,
+        dimension,
+        difficulty,
+        prompt: prompt.value,
+        options,
+        answer,
+        explanation: explanation.value,
+        sources: source_list,
+    })
+}
+
+/// A reference by id to a final index. Unknown ids are reported (when the file they belong to
+/// was read cleanly); ids that exist but were dropped for their own problems resolve to
+/// nothing, quietly, since those problems are reported where they are.
+fn resolve(ctx: &FileCtx<'_>, raw: &Ids<'_>, built: &HashMap<&str, usize>, r: &At<String>) -> Option<usize> {
+    raw.resolve(ctx, r)?;
+    built.get(r.value.as_str()).copied()
+}
+
+/// Single and multi questions need their own options, in a count that fits; the other kinds
+/// must not have any (the quiz supplies them).
+fn check_options(
+    t: &Table<'_, '_>,
+    kind: QuestionKind,
+    options: Option<Vec<At<String>>>,
+) -> (Vec<String>, bool) {
+    let ctx = t.ctx();
+    let range = match kind {
+        QuestionKind::Single => SINGLE_OPTIONS,
+        QuestionKind::Multi => MULTI_OPTIONS,
+        QuestionKind::TrueFalse | QuestionKind::Which => {
+            if let Some(first) = options.as_ref().and_then(|o| o.first()) {
+                let name = QuestionKind::NAMES.iter().find(|(_, k)| *k == kind).map_or("", |(n, _)| n);
+                ctx.error(
+                    first.at,
+                    format!("`options` are not used with kind `{name}`: the quiz supplies them"),
+                );
+                return (Vec::new(), false);
+            }
+            return (Vec::new(), true);
+        }
+    };
+    let Some(options) = options else {
+        ctx.error(
+            t.at,
+            format!("missing key `options`: this kind needs {} to {} options", range.start(), range.end()),
+        );
+        return (Vec::new(), false);
+    };
+    let mut ok = true;
+    if !range.contains(&options.len()) {
+        ctx.error(
+            options[0].at,
+            format!("{} options given; this kind needs {} to {}", options.len(), range.start(), range.end()),
+        );
+        ok = false;
+    }
+    for (i, o) in options.iter().enumerate() {
+        if let Some(j) = options[..i].iter().position(|p| p.value.eq_ignore_ascii_case(&o.value)) {
+            ctx.error(o.at, format!("duplicate option `{}` (the same as option {})", o.value, letter(j)));
+            ok = false;
+        }
+    }
+    (options.into_iter().map(|o| o.value).collect(), ok)
+}
+
+fn letter(i: usize) -> char {
+    (b'a' + i as u8) as char
+}
+
+/// Reads an answer letter (`"b"`) as an option index, reporting letters out of range.
+fn option_index(ctx: &FileCtx<'_>, v: &Spanned<DeValue<'_>>, n: usize) -> Option<usize> {
+    let at = v.span().start;
+    let Some(s) = v.get_ref().as_str() else {
+        ctx.error(
+            at,
+            format!("an answer letter must be a string like \"a\", found {}", v.get_ref().type_str()),
+        );
+        return None;
+    };
+    let last = letter(n.saturating_sub(1));
+    match s.as_bytes() {
+        [c @ b'a'..=b'z'] if usize::from(c - b'a') < n => Some(usize::from(c - b'a')),
+        _ => {
+            ctx.error(at, format!("answer `{s}` is not among the {n} options (a to {last})"));
+            None
+        }
+    }
+}
+
+fn check_answer(
+    ctx: &FileCtx<'_>,
+    kind: QuestionKind,
+    v: &Spanned<DeValue<'_>>,
+    options: &[String],
+    content: &Content,
+    refs: &Refs<'_>,
+) -> Option<Answer> {
+    let at = v.span().start;
+    match kind {
+        QuestionKind::Single => option_index(ctx, v, options.len()).map(|i| Answer::Options(vec![i])),
+        QuestionKind::Multi => {
+            let Some(items) = v.get_ref().as_array() else {
+                ctx.error(
+                    at,
+                    format!(
+                        "a multi answer must be a list of letters like [\"a\", \"c\"], found {}",
+                        v.get_ref().type_str()
+                    ),
+                );
+                return None;
+            };
+            if items.is_empty() {
+                ctx.error(at, "the answer lists no option: a question needs at least one correct answer");
+                return None;
+            }
+            let mut chosen = Vec::new();
+            let mut ok = true;
+            for item in items.iter() {
+                match option_index(ctx, item, options.len()) {
+                    Some(i) if chosen.contains(&i) => {
+                        ctx.error(item.span().start, format!("answer `{}` is listed twice", letter(i)));
+                        ok = false;
+                    }
+                    Some(i) => chosen.push(i),
+                    None => ok = false,
+                }
+            }
+            chosen.sort_unstable();
+            ok.then_some(Answer::Options(chosen))
+        }
+        QuestionKind::TrueFalse => match v.get_ref().as_bool() {
+            Some(b) => Some(Answer::TrueFalse(b)),
+            None => {
+                ctx.error(
+                    at,
+                    format!("a true-false answer must be true or false, found {}", v.get_ref().type_str()),
+                );
+                None
+            }
+        },
+        QuestionKind::Which => {
+            let ids: Vec<&str> = content.disciplines.iter().map(|d| d.id.as_str()).collect();
+            let Some(s) = v.get_ref().as_str() else {
+                ctx.error(
+                    at,
+                    format!(
+                        "a which answer must be a discipline id or \"both\", found {}",
+                        v.get_ref().type_str()
+                    ),
+                );
+                return None;
+            };
+            if s == "both" {
+                return Some(Answer::Both);
+            }
+            match ids.iter().position(|id| *id == s) {
+                Some(i) => Some(Answer::Discipline(i)),
+                None if refs.disciplines.known(s) => None,
+                None => {
+                    ctx.error(
+                        at,
+                        format!("answer `{s}` must be a discipline id ({}) or `both`", ids.join(", ")),
+                    );
+                    None
+                }
+            }
+        }
+    }
+}
