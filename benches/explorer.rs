@@ -56,3 +56,106 @@ fn key_then_frame_200x60(bencher: Bencher) {
         ui::render(&app, area, &mut buf);
     });
 }
+
+mod quiz {
+    use divan::{Bencher, black_box};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use scm_vs_om::action::Action;
+    use scm_vs_om::app::App;
+    use scm_vs_om::content::Content;
+    use scm_vs_om::quiz::session::{Difficulty, Plan, Scope, Session, due_count, select};
+    use scm_vs_om::quiz::{History, Record, Schedule};
+    use scm_vs_om::ui::{self, theme};
+
+    const QUESTIONS: usize = 20_000;
+    const RECORDS: usize = 200_000;
+    const NOW: u64 = 1_800_000_000;
+
+    /// The built-in content with its questions copied to 20,000 (new ids).
+    fn big_content() -> Content {
+        let mut c = Content::builtin();
+        let base = c.questions.clone();
+        c.questions = (0..QUESTIONS)
+            .map(|i| {
+                let mut q = base[i % base.len()].clone();
+                q.id = format!("{}-{i}", q.id);
+                q
+            })
+            .collect();
+        c
+    }
+
+    /// 200,000 answers spread over the questions and a year, a third of them wrong.
+    fn big_history(c: &Content) -> Vec<Record> {
+        let mut rng = fastrand::Rng::with_seed(1);
+        (0..RECORDS)
+            .map(|_| Record {
+                question: c.questions[rng.usize(..c.questions.len())].id.clone(),
+                time: NOW - rng.u64(..365 * 24 * 3600),
+                correct: rng.u8(..3) > 0,
+            })
+            .collect()
+    }
+
+    #[divan::bench]
+    fn schedule_from_200k_records(bencher: Bencher) {
+        let c = big_content();
+        let history = big_history(&c);
+        bencher.bench_local(|| Schedule::from_history(black_box(&history)));
+    }
+
+    #[divan::bench]
+    fn due_count_20k_questions(bencher: Bencher) {
+        let c = big_content();
+        let schedule = Schedule::from_history(&big_history(&c));
+        bencher.bench_local(|| due_count(black_box(&c), &schedule, NOW));
+    }
+
+    #[divan::bench(args = ["all", "due"])]
+    fn start_session_20k_questions(bencher: Bencher, scope: &str) {
+        let c = big_content();
+        let schedule = Schedule::from_history(&big_history(&c));
+        let plan = Plan {
+            scope: if scope == "due" { Scope::Due } else { Scope::All },
+            count: Some(20),
+            difficulty: Difficulty::Any,
+        };
+        let mut rng = fastrand::Rng::with_seed(3);
+        bencher.bench_local(|| {
+            let chosen = select(&c, &plan, &schedule, NOW);
+            Session::start(&c, chosen, &plan, &mut rng, NOW)
+        });
+    }
+
+    /// The quiz screens at 200×60: start, a question, its feedback, the results.
+    #[divan::bench(args = ["start", "question", "feedback", "results"])]
+    fn render_quiz_200x60(bencher: Bencher, screen: &str) {
+        let mut app =
+            App::new(Content::builtin(), &theme::COLOUR, (200, 60)).with_quiz(History::disabled(), 5);
+        app.update(Action::GoToTab(1));
+        let answer = |app: &mut App| {
+            let n = app.quiz.session.as_ref().and_then(|s| s.card()).map_or(1, |c| c.options.len());
+            app.update(Action::Choose(n - 1));
+            app.update(Action::Select);
+        };
+        if screen != "start" {
+            app.update(Action::Select);
+        }
+        if screen == "feedback" {
+            answer(&mut app);
+        }
+        if screen == "results" {
+            for _ in 0..20 {
+                answer(&mut app);
+                app.update(Action::Select);
+            }
+        }
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            ui::render(black_box(&app), area, &mut buf);
+        });
+    }
+}

@@ -24,6 +24,18 @@ pub enum Action {
     Select,
     Back,
     ToggleHelp,
+    /// Pick (or, on a choose-all question, tick) the option at this position.
+    Choose(usize),
+    /// Tick or untick the highlighted option.
+    Toggle,
+    /// Read the current question's dimension in the Compare tab.
+    OpenInCompare,
+    /// Back from Compare to the quiz, where it was left.
+    BackToQuiz,
+    /// Quiz again on the questions just missed.
+    RetryMissed,
+    /// Back to the quiz's start form.
+    NewQuiz,
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
 }

@@ -14,6 +14,17 @@ pub enum Context {
     Compare,
     /// The Sources tab.
     Sources,
+    /// The quiz's start form.
+    QuizStart,
+    /// A quiz question waiting for its answer: the answer keys come before everything but
+    /// switching tabs and quitting.
+    QuizQuestion,
+    /// A question answered, its feedback showing.
+    QuizFeedback,
+    /// The results of a quiz.
+    QuizResults,
+    /// Compare, opened from a quiz's feedback.
+    FromQuiz,
     /// The help overlay, which takes every key it binds before anything else.
     Help,
 }
@@ -24,6 +35,11 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Compare => "Compare",
             Context::Sources => "Sources",
+            Context::QuizStart => "Quiz: start",
+            Context::QuizQuestion => "Quiz: a question",
+            Context::QuizFeedback => "Quiz: after answering",
+            Context::QuizResults => "Quiz: results",
+            Context::FromQuiz => "Compare, opened from the quiz",
             Context::Help => "Help",
         }
     }
@@ -37,7 +53,12 @@ pub enum Key {
     Code(KeyCode),
     /// Any of `1`–`9`; the action receives the digit's position.
     Digit,
+    /// Any of `a`–`f`, an answer option; the action receives the letter's position.
+    OptionLetter,
 }
+
+/// The letters that pick answer options, in order.
+pub const OPTION_LETTERS: [char; 6] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 impl Key {
     pub fn label(self) -> String {
@@ -46,6 +67,7 @@ impl Key {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Digit => "1-9".into(),
+            Key::OptionLetter => "a-f".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -76,6 +98,7 @@ impl Key {
             }
             Key::Code(code) => ev.code == code && !ctrl_alt,
             Key::Digit => matches!(ev.code, KeyCode::Char('1'..='9')) && !ctrl_alt,
+            Key::OptionLetter => matches!(ev.code, KeyCode::Char('a'..='f')) && !ctrl_alt,
         }
     }
 }
@@ -91,7 +114,7 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Compare, Global, Help, Sources};
+use Context::{Compare, FromQuiz, Global, Help, QuizFeedback, QuizQuestion, QuizResults, QuizStart, Sources};
 use KeyCode as K;
 
 const fn b(
@@ -180,6 +203,96 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    // Compare, reached from a quiz question.
+    b(
+        FromQuiz,
+        &[Key::Char('b')],
+        Action::BackToQuiz,
+        "back to the quiz, where you left it",
+        Some("back to quiz"),
+    ),
+    // Quiz: the start form.
+    b(QuizStart, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous field", Some("field")),
+    b(QuizStart, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next field", Some("field")),
+    b(QuizStart, &[Key::Code(K::Left), Key::Char('h')], Action::FocusPrev, "previous choice", Some("change")),
+    b(QuizStart, &[Key::Code(K::Right), Key::Char('l')], Action::FocusNext, "next choice", Some("change")),
+    b(QuizStart, &[Key::Code(K::Enter)], Action::Select, "start the quiz", Some("start")),
+    // Quiz: a question. Its letters come first, even the ones bound elsewhere.
+    b(
+        QuizQuestion,
+        &[Key::OptionLetter],
+        Action::Choose(0),
+        "answer with that option (on choose-all questions: tick it)",
+        Some("answer"),
+    ),
+    b(
+        QuizQuestion,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "highlight the previous option",
+        Some("move"),
+    ),
+    b(
+        QuizQuestion,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "highlight the next option",
+        Some("move"),
+    ),
+    b(QuizQuestion, &[Key::Code(K::Home), Key::Char('g')], Action::First, "highlight the first option", None),
+    b(QuizQuestion, &[Key::Code(K::End), Key::Char('G')], Action::Last, "highlight the last option", None),
+    b(
+        QuizQuestion,
+        &[Key::Char(' ')],
+        Action::Toggle,
+        "tick or untick the highlighted option (choose-all questions)",
+        Some("tick"),
+    ),
+    b(
+        QuizQuestion,
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "answer with the highlighted option, or submit the ticked ones",
+        Some("submit"),
+    ),
+    // Quiz: after answering.
+    b(
+        QuizFeedback,
+        &[Key::Code(K::Enter), Key::Char('n')],
+        Action::Select,
+        "next question (or the results)",
+        Some("next"),
+    ),
+    b(
+        QuizFeedback,
+        &[Key::Char('c')],
+        Action::OpenInCompare,
+        "read this question's dimension in Compare (b comes back)",
+        Some("compare"),
+    ),
+    b(QuizFeedback, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", None),
+    b(QuizFeedback, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", None),
+    b(QuizFeedback, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(QuizFeedback, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
+    // Quiz: results.
+    b(
+        QuizResults,
+        &[Key::Char('r')],
+        Action::RetryMissed,
+        "quiz again on the missed questions",
+        Some("retry missed"),
+    ),
+    b(
+        QuizResults,
+        &[Key::Char('n'), Key::Code(K::Enter)],
+        Action::NewQuiz,
+        "back to the start form for a new quiz",
+        Some("new quiz"),
+    ),
+    b(QuizResults, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
+    b(QuizResults, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
+    b(QuizResults, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(QuizResults, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
     // Sources.
     b(
         Sources,
@@ -223,6 +336,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[Key::Char('q'), Key::Ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
+/// Every context, in the order the help overlay lists them.
+pub const ALL_CONTEXTS: [Context; 9] =
+    [Global, Compare, FromQuiz, QuizStart, QuizQuestion, QuizFeedback, QuizResults, Sources, Help];
+
 /// The action a key event asks for in the given contexts (most specific first), if any.
 /// Only presses count: releases and repeats-as-releases (sent by some terminals) are ignored.
 pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
@@ -237,6 +354,9 @@ pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
             .map(|bind| match (bind.action, ev.code) {
                 (Action::GoToTab(_), KeyCode::Char(d)) => {
                     Action::GoToTab(d.to_digit(10).map_or(0, |d| d as usize - 1))
+                }
+                (Action::Choose(_), KeyCode::Char(c)) => {
+                    Action::Choose(OPTION_LETTERS.iter().position(|l| *l == c).unwrap_or(0))
                 }
                 (action, _) => action,
             })
@@ -316,7 +436,7 @@ mod tests {
         .chain((' '..='~').map(|c| press(KeyCode::Char(c), KeyModifiers::NONE)))
         .chain(('a'..='z').map(|c| press(KeyCode::Char(c), KeyModifiers::CONTROL)));
         for ev in all_events {
-            for ctx in [Global, Compare, Sources, Help] {
+            for ctx in ALL_CONTEXTS {
                 let n = bindings_for(ctx).filter(|bind| bind.keys.iter().any(|k| k.matches(&ev))).count();
                 assert!(n <= 1, "{ev:?} is bound {n} times in {ctx:?}");
             }
@@ -335,6 +455,12 @@ mod tests {
         assert_eq!(action_for(&[Compare, Global], &big_g), Some(Action::Last));
         let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
         assert_eq!(action_for(&[Compare, Global], &three), Some(Action::GoToTab(2)));
+        // While a question waits for its answer, its letters win.
+        let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[QuizQuestion, Global], &c), Some(Action::Choose(2)));
+        assert_eq!(action_for(&[QuizQuestion, Global], &q), Some(Action::Quit));
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(action_for(&[QuizQuestion, Global], &tab), Some(Action::NextTab));
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
         assert_eq!(action_for(&[Help, Global], &esc), Some(Action::ToggleHelp));
         // Ctrl-j is not j.

@@ -33,11 +33,11 @@ fn main() -> ExitCode {
             println!("{}", scm_vs_om::check_summary(&content, &source));
             ExitCode::SUCCESS
         }
-        None => explore(content),
+        None => explore(content, &cli),
     }
 }
 
-fn explore(content: Content) -> ExitCode {
+fn explore(content: Content, cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "scm-vs-om: standard output is not a terminal, so the explorer cannot start.\n\
@@ -47,7 +47,10 @@ fn explore(content: Content) -> ExitCode {
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = if no_color { &theme::MONO } else { &theme::COLOUR };
-    let mut app = App::new(content, theme, (0, 0));
+    let seed = cli.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+    });
+    let mut app = App::new(content, theme, (0, 0)).with_quiz(cli.history(), seed);
     match terminal::run(&mut app) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),

@@ -119,14 +119,16 @@ fn a_resize_clamps_scroll() {
 fn tabs_switch_by_tab_shift_tab_and_digits() {
     let mut app = builtin_app(120, 40);
     press(&mut app, "<Tab>");
-    assert_eq!(app.tab, Tab::Sources);
-    press(&mut app, "<Tab>");
+    assert_eq!(app.tab, Tab::Quiz);
+    press(&mut app, "<Tab> <Tab>");
     assert_eq!(app.tab, Tab::Compare, "wraps around");
     press(&mut app, "<S-Tab>");
     assert_eq!(app.tab, Tab::Sources);
     press(&mut app, "1");
     assert_eq!(app.tab, Tab::Compare);
     press(&mut app, "2");
+    assert_eq!(app.tab, Tab::Quiz);
+    press(&mut app, "3");
     assert_eq!(app.tab, Tab::Sources);
     press(&mut app, "9");
     assert_eq!(app.tab, Tab::Sources, "a tab that does not exist changes nothing");
@@ -150,7 +152,7 @@ fn help_overlay_opens_scrolls_and_closes() {
 
 #[test]
 fn q_and_ctrl_c_quit_from_anywhere() {
-    for keys in ["q", "<C-c>", "? q", "2 <C-c>", "j l q"] {
+    for keys in ["q", "<C-c>", "? q", "3 <C-c>", "j l q", "2 <Enter> q"] {
         let mut app = builtin_app(80, 24);
         press(&mut app, keys);
         assert!(!app.running, "{keys} should quit");
@@ -160,7 +162,7 @@ fn q_and_ctrl_c_quit_from_anywhere() {
 #[test]
 fn sources_tab_opens_a_citing_dimension_in_compare() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "2 j");
+    press(&mut app, "3 j");
     assert_eq!(app.sources.selected, 1);
     let cited = app.cited_by_selected();
     assert!(!cited.is_empty(), "the second source is cited somewhere");

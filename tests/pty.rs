@@ -25,6 +25,11 @@ impl Session {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // Never the real user's data directory, whatever a test passes.
+        cmd.env(
+            "SCM_VS_OM_DATA_DIR",
+            std::env::temp_dir().join(format!("scm-vs-om-pty-{}", std::process::id())),
+        );
         for (k, v) in envs {
             cmd.env(k, v);
         }
@@ -204,4 +209,88 @@ fn check_prints_a_summary_or_every_problem() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.matches("file not found").count(), 3, "{err}");
     assert!(err.trim_end().ends_with("3 problems found"), "{err}");
+}
+
+/// Takes a ten-question quiz by pressing `a` for every question, as a person might.
+fn take_short_quiz(s: &mut Session) -> String {
+    s.send(b"2");
+    s.wait_for("New quiz");
+    s.send(b"\x1b[B\x1b[D"); // Down to "How many", Left from 20 to 10
+    s.wait_for("this quiz asks 10");
+    s.send(b"\r");
+    for i in 1..=10 {
+        s.wait_for(&format!("Question {i} of 10"));
+        s.send(b"a");
+        // A choose-all question only ticks `a`; Enter then submits it.
+        std::thread::sleep(Duration::from_millis(100));
+        if !s.text().contains("Correct") && !s.text().contains("Incorrect") {
+            s.send(b"\r");
+        }
+        s.wait_for("Enter next");
+        s.send(b"\r");
+    }
+    s.wait_for("Score: ");
+    s.text()
+}
+
+#[test]
+fn a_short_quiz_is_scored_and_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut s = Session::start(&["--seed", "4", "--data-dir", dir], &[]);
+    s.wait_for("Operations Management");
+    let screen = take_short_quiz(&mut s);
+    let score_line = screen.lines().find(|l| l.contains("Score: ")).unwrap().to_string();
+    s.send(b"q");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+    let saved = std::fs::read_to_string(data.path().join("history.jsonl")).unwrap();
+    assert_eq!(saved.lines().count(), 10, "{saved}");
+    let right = saved.lines().filter(|l| l.contains("\"ok\":true")).count();
+    assert!(score_line.contains(&format!("Score: {right}/10")), "{score_line} vs {right} right in {saved}");
+}
+
+#[test]
+fn the_same_seed_asks_the_same_questions() {
+    let first_question = |seed: &str| {
+        let mut s = Session::start(&["--seed", seed, "--no-history"], &[]);
+        s.wait_for("Operations Management");
+        s.send(b"2\r");
+        s.wait_for("Question 1 of 20");
+        std::thread::sleep(Duration::from_millis(100));
+        let text = s.text();
+        s.send(b"q");
+        s.exit_code();
+        text
+    };
+    assert_eq!(first_question("99"), first_question("99"));
+}
+
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    // When the terminal goes away, crossterm's reads return end-of-file forever; the
+    // program must still notice the hang-up and exit rather than spin. Nothing may keep the
+    // terminal's other end open, so this session has no reader: the first frame fits in the
+    // pseudo-terminal's buffer unread.
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.env("TERM", "xterm-256color");
+    cmd.arg("--no-history");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn the binary");
+    drop(pty.slave);
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(child.try_wait().unwrap().is_none(), "running before the hang-up");
+    drop(pty.master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running 10 s after its terminal closed");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.exit_code(), 128 + 1, "ends as for SIGHUP");
 }

@@ -151,7 +151,7 @@ fn the_same_seed_gives_the_same_session() {
     let p = Plan { scope: Scope::All, count: Some(20), difficulty: Difficulty::Any };
     let run = |seed| {
         let mut rng = fastrand::Rng::with_seed(seed);
-        let s = Session::start(select(&c, &p, &Schedule::default(), 0), &p, &mut rng, 0);
+        let s = Session::start(&c, select(&c, &p, &Schedule::default(), 0), &p, &mut rng, 0);
         s.cards.iter().map(|c| (c.id.clone(), c.options.clone())).collect::<Vec<_>>()
     };
     assert_eq!(run(42), run(42));

@@ -1,14 +1,14 @@
 //! The README's key table is generated from the one key table; this test keeps them equal.
 //! Run with `UPDATE_README=1` to rewrite the README section after changing a binding.
 
-use scm_vs_om::keymap::{self, Context};
+use scm_vs_om::keymap;
 
 const START: &str = "<!-- keys:start (generated from src/keymap.rs by tests/readme.rs) -->";
 const END: &str = "<!-- keys:end -->";
 
 fn key_table() -> String {
     let mut out = String::new();
-    for ctx in [Context::Global, Context::Compare, Context::Sources, Context::Help] {
+    for ctx in keymap::ALL_CONTEXTS {
         out.push_str(&format!("\n**{}**\n\n| Keys | Action |\n|---|---|\n", ctx.title()));
         for bind in keymap::bindings_for(ctx) {
             let keys: Vec<String> = bind.keys.iter().map(|k| format!("`{}`", k.label())).collect();

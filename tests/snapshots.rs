@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{builtin_app, pack_app, press};
+use common::{
+    advance_clock, answer_with, builtin_app, pack_app, press, quiz_app, right_letters, wrong_letters,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -69,7 +71,7 @@ fn help_overlay_120x40() {
 #[test]
 fn sources_120x40() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "2 j j l");
+    press(&mut app, "3 j j l");
     insta::assert_snapshot!(render(&app));
 }
 
@@ -102,7 +104,7 @@ fn focus_is_shown_by_border_shape_not_only_colour() {
 #[test]
 fn mono_theme_uses_no_colour_at_all() {
     let mut app = App::new(Content::builtin(), &theme::MONO, (120, 40));
-    for keys in ["", "j l", "?", "<Esc> 2 l"] {
+    for keys in ["", "j l", "?", "<Esc> 3 l", "2 <Enter>", "a"] {
         press(&mut app, keys);
         let backend = render(&app);
         for cell in backend.buffer().content() {
@@ -110,4 +112,41 @@ fn mono_theme_uses_no_colour_at_all() {
             assert_eq!(cell.bg, Color::Reset, "{cell:?} after {keys:?}");
         }
     }
+}
+
+fn quiz_screens(width: u16, height: u16) -> [TestBackend; 4] {
+    let mut app = quiz_app(width, height, 2024);
+    press(&mut app, "2");
+    let start = render(&app);
+    press(&mut app, "<Down> <Left> <Enter>");
+    let question = render(&app);
+    let letters = wrong_letters(&app);
+    answer_with(&mut app, &letters);
+    let feedback = render(&app);
+    press(&mut app, "<Enter>");
+    for i in 1..10 {
+        advance_clock(20);
+        let letters = if i % 4 == 0 { wrong_letters(&app) } else { right_letters(&app) };
+        answer_with(&mut app, &letters);
+        press(&mut app, "<Enter>");
+    }
+    [start, question, feedback, render(&app)]
+}
+
+#[test]
+fn quiz_80x24() {
+    let [start, question, feedback, results] = quiz_screens(80, 24);
+    insta::assert_snapshot!("quiz_start_80x24", start);
+    insta::assert_snapshot!("quiz_question_80x24", question);
+    insta::assert_snapshot!("quiz_feedback_80x24", feedback);
+    insta::assert_snapshot!("quiz_results_80x24", results);
+}
+
+#[test]
+fn quiz_120x40() {
+    let [start, question, feedback, results] = quiz_screens(120, 40);
+    insta::assert_snapshot!("quiz_start_120x40", start);
+    insta::assert_snapshot!("quiz_question_120x40", question);
+    insta::assert_snapshot!("quiz_feedback_120x40", feedback);
+    insta::assert_snapshot!("quiz_results_120x40", results);
 }

@@ -72,11 +72,63 @@ pub fn both_label(content: &Content) -> &'static str {
     if content.disciplines.len() == 2 { "Both" } else { "All of them" }
 }
 
-/// Every card the content offers, in content order: authored questions first, then the drill.
+/// What selecting needs to know of a card, without building it: cheap to list for tens of
+/// thousands of questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    pub origin: Origin,
+    pub dimension: usize,
+    pub difficulty: u8,
+}
+
+/// Every card the content offers, as entries, in content order: authored questions first,
+/// then the drill.
+pub fn entries(content: &Content) -> Vec<Entry> {
+    let mut out: Vec<Entry> = content
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| Entry {
+            id: q.id.clone(),
+            origin: Origin::Question(i),
+            dimension: q.dimension,
+            difficulty: q.difficulty,
+        })
+        .collect();
+    for (di, dim) in content.dimensions.iter().enumerate() {
+        for (ci, points) in dim.points.iter().enumerate() {
+            for pi in 0..points.len() {
+                out.push(Entry {
+                    id: drill_id(content, di, ci, pi),
+                    origin: Origin::Drill { dimension: di, discipline: ci, point: pi },
+                    dimension: di,
+                    difficulty: DRILL_DIFFICULTY,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The drill asks to recall which side a point is on.
+const DRILL_DIFFICULTY: u8 = 1;
+
+fn drill_id(content: &Content, dimension: usize, discipline: usize, point: usize) -> String {
+    format!("drill:{}:{}:{}", content.dimensions[dimension].id, content.disciplines[discipline].id, point + 1)
+}
+
+/// Builds the card an entry stands for.
+pub fn card(content: &Content, origin: &Origin) -> Card {
+    match *origin {
+        Origin::Question(i) => question_card(content, i),
+        Origin::Drill { dimension, discipline, point } => drill_card(content, dimension, discipline, point),
+    }
+}
+
+/// Every card the content offers, built.
 pub fn all_cards(content: &Content) -> Vec<Card> {
-    let mut cards: Vec<Card> = (0..content.questions.len()).map(|i| question_card(content, i)).collect();
-    cards.extend(drill_cards(content));
-    cards
+    entries(content).iter().map(|e| card(content, &e.origin)).collect()
 }
 
 fn discipline_options(content: &Content, with_both: bool) -> Vec<String> {
@@ -122,30 +174,36 @@ pub fn question_card(content: &Content, index: usize) -> Card {
 
 /// One "which field does this describe?" card per point of the comparison.
 pub fn drill_cards(content: &Content) -> Vec<Card> {
-    let mut cards = Vec::new();
-    for (di, dim) in content.dimensions.iter().enumerate() {
-        for (ci, points) in dim.points.iter().enumerate() {
-            for (pi, point) in points.iter().enumerate() {
-                let discipline = &content.disciplines[ci];
-                cards.push(Card {
-                    id: format!("drill:{}:{}:{}", dim.id, discipline.id, pi + 1),
-                    origin: Origin::Drill { dimension: di, discipline: ci, point: pi },
-                    multi: false,
-                    shuffle: false,
-                    prompt: format!("Which field does this describe? ({})\n\n{point}", dim.title),
-                    options: discipline_options(content, false),
-                    correct: vec![ci],
-                    dimension: di,
-                    difficulty: 1,
-                    explanation: format!(
-                        "The comparison lists this under {} for \u{201c}{}\u{201d}.",
-                        discipline.name, dim.title
-                    ),
-                    sources: dim.sources.clone(),
-                    about: Some(About::Discipline(ci)),
-                });
+    entries(content)
+        .iter()
+        .filter_map(|e| match e.origin {
+            Origin::Drill { dimension, discipline, point } => {
+                Some(drill_card(content, dimension, discipline, point))
             }
-        }
+            Origin::Question(_) => None,
+        })
+        .collect()
+}
+
+fn drill_card(content: &Content, di: usize, ci: usize, pi: usize) -> Card {
+    let dim = &content.dimensions[di];
+    let discipline = &content.disciplines[ci];
+    let point = &dim.points[ci][pi];
+    Card {
+        id: drill_id(content, di, ci, pi),
+        origin: Origin::Drill { dimension: di, discipline: ci, point: pi },
+        multi: false,
+        shuffle: false,
+        prompt: format!("Which field does this describe? ({})\n\n{point}", dim.title),
+        options: discipline_options(content, false),
+        correct: vec![ci],
+        dimension: di,
+        difficulty: DRILL_DIFFICULTY,
+        explanation: format!(
+            "The comparison lists this under {} for \u{201c}{}\u{201d}.",
+            discipline.name, dim.title
+        ),
+        sources: dim.sources.clone(),
+        about: Some(About::Discipline(ci)),
     }
-    cards
 }

@@ -1,6 +1,6 @@
 //! A quiz session: which cards to ask, in what order, the answers given, and the results.
 
-use super::card::{About, Card, all_cards};
+use super::card::{About, Card, Entry, Origin, card, entries};
 use super::schedule::Schedule;
 use crate::content::Content;
 
@@ -51,51 +51,64 @@ pub struct Session {
     pub started_at: u64,
 }
 
-/// The cards a plan selects from everything the content offers, in order of priority:
-/// for `Due`, most overdue first; otherwise content order (the session shuffles).
-pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> Vec<Card> {
-    let fits = |c: &Card| match plan.difficulty {
+/// The cards a plan selects from everything the content offers, as entries in order of
+/// priority: for `Due`, most overdue first, then never seen; otherwise content order (the
+/// session shuffles). Nothing is built here, so counting matches stays cheap.
+pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> Vec<Entry> {
+    let fits = |e: &Entry| match plan.difficulty {
         Difficulty::Any => true,
-        Difficulty::Only(d) => c.difficulty == d,
+        Difficulty::Only(d) => e.difficulty == d,
     };
-    let cards = all_cards(content);
-    let authored = |c: &Card| matches!(c.origin, super::card::Origin::Question(_));
+    let authored = |e: &Entry| matches!(e.origin, Origin::Question(_));
+    let all = entries(content).into_iter().filter(fits);
     match plan.scope {
-        Scope::All => cards.into_iter().filter(|c| authored(c) && fits(c)).collect(),
-        Scope::Group(g) => cards
-            .into_iter()
-            .filter(|c| authored(c) && fits(c) && content.dimensions[c.dimension].group == g)
-            .collect(),
-        Scope::Drill => cards.into_iter().filter(|c| !authored(c) && fits(c)).collect(),
+        Scope::All => all.filter(authored).collect(),
+        Scope::Group(g) => {
+            all.filter(|e| authored(e) && content.dimensions[e.dimension].group == g).collect()
+        }
+        Scope::Drill => all.filter(|e| !authored(e)).collect(),
         Scope::Due => {
-            let (mut due, rest): (Vec<Card>, Vec<Card>) =
-                cards.into_iter().filter(fits).partition(|c| schedule.is_due(&c.id, now));
-            due.sort_by_key(|c| schedule.slot(&c.id).map_or(0, |s| s.due_at()));
-            due.extend(rest.into_iter().filter(|c| schedule.slot(&c.id).is_none()));
-            due
+            let mut due = Vec::new();
+            let mut new = Vec::new();
+            for e in all {
+                match schedule.slot(&e.id) {
+                    Some(slot) if slot.due_at() <= now => due.push((slot.due_at(), e)),
+                    Some(_) => {}
+                    None => new.push(e),
+                }
+            }
+            due.sort_by_key(|(at, _)| *at);
+            due.into_iter().map(|(_, e)| e).chain(new).collect()
         }
     }
 }
 
 /// How many cards are due for review now.
 pub fn due_count(content: &Content, schedule: &Schedule, now: u64) -> usize {
-    all_cards(content).iter().filter(|c| schedule.is_due(&c.id, now)).count()
+    entries(content).iter().filter(|e| schedule.is_due(&e.id, now)).count()
 }
 
 impl Session {
     /// A session over the selected cards: shuffled (except a due run, which keeps the most
     /// overdue first and shuffles only within what it takes), cut to the count, options
     /// shuffled.
-    pub fn start(mut cards: Vec<Card>, plan: &Plan, rng: &mut fastrand::Rng, now: u64) -> Session {
+    pub fn start(
+        content: &Content,
+        mut chosen: Vec<Entry>,
+        plan: &Plan,
+        rng: &mut fastrand::Rng,
+        now: u64,
+    ) -> Session {
         if plan.scope != Scope::Due {
-            rng.shuffle(&mut cards);
+            rng.shuffle(&mut chosen);
         }
         if let Some(n) = plan.count {
-            cards.truncate(n);
+            chosen.truncate(n);
         }
         if plan.scope == Scope::Due {
-            rng.shuffle(&mut cards);
+            rng.shuffle(&mut chosen);
         }
+        let cards = chosen.iter().map(|e| card(content, &e.origin)).collect();
         Session::from_cards(cards, rng, now)
     }
 

@@ -63,21 +63,40 @@ fn install_panic_hook() {
     }));
 }
 
-/// Signals that end the run. The first sets a flag the loop checks; a second of the same kind
-/// while the first is being handled ends the process at once.
+/// Signals that end the run: SIGTERM, SIGHUP and SIGINT (Ctrl-C is a key in raw mode; SIGINT
+/// only comes from `kill`). The event loop sees a flag within a tick and ends the run the
+/// normal way. A watchdog thread covers the case where the loop cannot: crossterm spins
+/// without returning when the terminal has hung up (its reads return end-of-file), so if the
+/// process is still here a second after the signal, the watchdog restores what it can and
+/// exits. A second signal of the same kind while the first is being handled ends the process
+/// at once.
 struct Signals {
     received: Arc<AtomicUsize>,
 }
+
+/// How long the watchdog gives the event loop to end the run after a signal.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 
 impl Signals {
     fn register() -> io::Result<Self> {
         let received = Arc::new(AtomicUsize::new(0));
         let seen = Arc::new(AtomicBool::new(false));
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
+        let kinds = [SIGTERM, SIGHUP, SIGINT];
+        for sig in kinds {
             signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&seen))?;
             signal_hook::flag::register(sig, Arc::clone(&seen))?;
-            signal_hook::flag::register_usize(sig, Arc::clone(&received), sig as usize)?;
         }
+        let mut incoming = signal_hook::iterator::Signals::new(kinds)?;
+        let flag = Arc::clone(&received);
+        std::thread::Builder::new().name("signals".into()).spawn(move || {
+            if let Some(sig) = incoming.forever().next() {
+                flag.store(sig as usize, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                // Still running: the event loop is stuck. Restore (once) and leave.
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
         Ok(Signals { received })
     }
 

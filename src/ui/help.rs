@@ -8,9 +8,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{body_area, scrolled_box, wrap::wrap_hanging};
 use crate::app::App;
-use crate::keymap::{self, Context};
+use crate::keymap;
 
-const ORDER: [Context; 4] = [Context::Global, Context::Compare, Context::Sources, Context::Help];
 const KEYS_COLUMN: usize = 20;
 
 fn area_in(body: Rect) -> Rect {
@@ -22,7 +21,7 @@ fn area_in(body: Rect) -> Rect {
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let mut out = Vec::new();
-    for ctx in ORDER {
+    for ctx in keymap::ALL_CONTEXTS {
         if !out.is_empty() {
             out.push(Line::default());
         }

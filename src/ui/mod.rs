@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod help;
+pub mod quiz;
 pub mod sources;
 pub mod theme;
 pub mod wrap;
@@ -33,6 +34,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_header(app, header, buf);
     match app.tab {
         Tab::Compare => compare::render(app, body, buf),
+        Tab::Quiz => quiz::render(app, body, buf),
         Tab::Sources => sources::render(app, body, buf),
     }
     render_footer(app, footer, buf);

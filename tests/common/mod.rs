@@ -36,6 +36,7 @@ pub fn key(name: &str) -> KeyEvent {
         "<Enter>" => KeyCode::Enter,
         "<Esc>" => KeyCode::Esc,
         "<Tab>" => KeyCode::Tab,
+        "<Space>" => KeyCode::Char(' '),
         "<S-Tab>" => return KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
         n if n.starts_with("<C-") => {
             let c = n.chars().nth(3).expect("a letter after <C-");
@@ -81,4 +82,45 @@ pub fn screen(app: &App) -> String {
         out.push('\n');
     }
     out
+}
+
+thread_local! {
+    /// The time a test's app sees: fixed unless the test moves it.
+    pub static NOW: std::cell::Cell<u64> = const { std::cell::Cell::new(1_764_000_000) };
+}
+
+/// A clock for tests: this thread's `NOW`.
+pub fn test_clock() -> u64 {
+    NOW.with(|n| n.get())
+}
+
+pub fn advance_clock(seconds: u64) {
+    NOW.with(|n| n.set(n.get() + seconds));
+}
+
+/// The built-in content with a seeded quiz, no saved history and the test clock.
+pub fn quiz_app(width: u16, height: u16, seed: u64) -> App {
+    builtin_app(width, height).with_quiz(scm_vs_om::quiz::History::disabled(), seed).with_clock(test_clock)
+}
+
+/// The letters that answer the current card right (all of them, for a choose-all card).
+pub fn right_letters(app: &App) -> Vec<String> {
+    let card = app.quiz.session.as_ref().and_then(|s| s.card()).expect("a question is showing");
+    card.correct.iter().map(|&i| scm_vs_om::keymap::OPTION_LETTERS[i].to_string()).collect()
+}
+
+/// Letters that answer the current card wrong.
+pub fn wrong_letters(app: &App) -> Vec<String> {
+    let card = app.quiz.session.as_ref().and_then(|s| s.card()).expect("a question is showing");
+    let wrong = (0..card.options.len()).find(|i| !card.correct.contains(i)).expect("a wrong option");
+    vec![scm_vs_om::keymap::OPTION_LETTERS[wrong].to_string()]
+}
+
+/// Answers the current card with the given letters the way a user would.
+pub fn answer_with(app: &mut App, letters: &[String]) {
+    let multi = app.quiz.session.as_ref().and_then(|s| s.card()).is_some_and(|c| c.multi);
+    press(app, &letters.join(" "));
+    if multi {
+        press(app, "<Enter>");
+    }
 }

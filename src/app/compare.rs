@@ -1,0 +1,144 @@
+//! The Compare tab's state and how actions move through it.
+
+use super::{App, Tab};
+use crate::action::Action;
+use crate::ui;
+
+/// What has the keyboard in the Compare tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareFocus {
+    List,
+    /// The pane of the discipline at this index.
+    Pane(usize),
+    /// The overlap, notes and sources below the panes.
+    Overlap,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareState {
+    /// The list entry: 0 is the overview of the disciplines, `i + 1` is dimension `i`.
+    pub selected: usize,
+    pub focus: CompareFocus,
+    /// Scroll offsets: one per discipline pane, then the overlap box.
+    pub scroll: Vec<u16>,
+}
+
+impl CompareState {
+    /// The selected dimension, or `None` on the overview.
+    pub fn dimension(&self) -> Option<usize> {
+        self.selected.checked_sub(1)
+    }
+}
+
+impl App {
+    /// Entries of the Compare list: the overview plus every dimension.
+    pub fn compare_entries(&self) -> usize {
+        self.content.dimensions.len() + 1
+    }
+
+    fn select_entry(&mut self, entry: usize) {
+        let entry = entry.min(self.compare_entries() - 1);
+        if entry != self.compare.selected {
+            self.compare.selected = entry;
+            self.compare.scroll.iter_mut().for_each(|s| *s = 0);
+            // The overview has no overlap box; keep focus somewhere that exists.
+            if self.compare.focus == CompareFocus::Overlap && !ui::compare::has_overlap(self) {
+                self.compare.focus = CompareFocus::List;
+            }
+        }
+    }
+
+    /// The regions focus moves through, left to right.
+    fn compare_regions(&self) -> Vec<CompareFocus> {
+        let mut regions = vec![CompareFocus::List];
+        regions.extend((0..self.content.disciplines.len()).map(CompareFocus::Pane));
+        if ui::compare::has_overlap(self) {
+            regions.push(CompareFocus::Overlap);
+        }
+        regions
+    }
+
+    fn scroll_slot(&self, focus: CompareFocus) -> Option<usize> {
+        match focus {
+            CompareFocus::List => None,
+            CompareFocus::Pane(i) => Some(i),
+            CompareFocus::Overlap => Some(self.content.disciplines.len()),
+        }
+    }
+
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let focus = self.compare.focus;
+        let regions = self.compare_regions();
+        let pos = regions.iter().position(|r| *r == focus).unwrap_or(0);
+        match action {
+            Action::FocusNext => self.compare.focus = regions[(pos + 1).min(regions.len() - 1)],
+            Action::FocusPrev => self.compare.focus = regions[pos.saturating_sub(1)],
+            Action::Select if focus == CompareFocus::List => {
+                self.compare.focus = regions.get(1).copied().unwrap_or(CompareFocus::List)
+            }
+            Action::Back => self.compare.focus = CompareFocus::List,
+            Action::NextItem => self.select_entry(self.compare.selected + 1),
+            Action::PrevItem => self.select_entry(self.compare.selected.saturating_sub(1)),
+            _ => match self.scroll_slot(focus) {
+                None => {
+                    let page = ui::compare::list_page(self).max(1);
+                    let sel = self.compare.selected;
+                    let last = self.compare_entries() - 1;
+                    let target = match action {
+                        Action::Up => sel.saturating_sub(1),
+                        Action::Down => sel + 1,
+                        Action::PageUp => sel.saturating_sub(page),
+                        Action::PageDown => sel + page,
+                        Action::First => 0,
+                        Action::Last => last,
+                        _ => sel,
+                    };
+                    self.select_entry(target);
+                }
+                Some(slot) => {
+                    let (len, height) = ui::compare::viewport(self, focus);
+                    let max = len.saturating_sub(height);
+                    let page = height.saturating_sub(1).max(1);
+                    let s = self.compare.scroll[slot];
+                    self.compare.scroll[slot] = match action {
+                        Action::Up => s.saturating_sub(1),
+                        Action::Down => s.saturating_add(1),
+                        Action::PageUp => s.saturating_sub(page),
+                        Action::PageDown => s.saturating_add(page),
+                        Action::First => 0,
+                        Action::Last => max,
+                        _ => s,
+                    }
+                    .min(max);
+                }
+            },
+        }
+    }
+
+    /// After a resize, no pane may stay scrolled past its end.
+    pub(super) fn clamp_scrolls(&mut self) {
+        for slot in 0..self.compare.scroll.len() {
+            if self.compare.scroll[slot] == 0 {
+                continue;
+            }
+            let focus = if slot < self.content.disciplines.len() {
+                CompareFocus::Pane(slot)
+            } else {
+                CompareFocus::Overlap
+            };
+            let (len, height) = ui::compare::viewport(self, focus);
+            let max = len.saturating_sub(height);
+            self.compare.scroll[slot] = self.compare.scroll[slot].min(max);
+        }
+        if let Some(scroll) = self.help.filter(|s| *s > 0) {
+            self.help = Some(scroll.min(ui::help::max_scroll(self)));
+        }
+    }
+
+    /// Shows a dimension in the Compare tab, with the list focused on it.
+    pub fn open_dimension(&mut self, dimension: usize) {
+        self.tab = Tab::Compare;
+        self.select_entry(dimension + 1);
+        self.compare.focus = CompareFocus::List;
+    }
+}

@@ -1,0 +1,175 @@
+//! Application state and how actions change it. Rendering reads this; it never changes it.
+
+mod compare;
+pub mod quiz;
+mod sources;
+
+pub use compare::{CompareFocus, CompareState};
+pub use quiz::{QuizScreen, QuizState};
+pub use sources::{SourcesFocus, SourcesState};
+
+use crate::action::Action;
+use crate::content::Content;
+use crate::keymap::Context;
+use crate::quiz::History;
+use crate::ui;
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Compare,
+    Quiz,
+    Sources,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Compare, Tab::Quiz, Tab::Sources];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Compare => "Compare",
+            Tab::Quiz => "Quiz",
+            Tab::Sources => "Sources",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// Seconds since the Unix epoch, from the system clock.
+pub fn system_clock() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+pub struct App {
+    pub content: Content,
+    pub theme: &'static Theme,
+    pub tab: Tab,
+    pub compare: CompareState,
+    pub sources: SourcesState,
+    pub quiz: QuizState,
+    /// Compare was opened from a quiz's feedback: offer the way back.
+    pub return_to_quiz: bool,
+    /// The time, in seconds since the Unix epoch (a fixed clock in tests).
+    pub clock: fn() -> u64,
+    /// The help overlay, when open, with its scroll offset.
+    pub help: Option<u16>,
+    /// The terminal's size (columns, rows), which scrolling limits depend on.
+    pub size: (u16, u16),
+    pub running: bool,
+}
+
+impl App {
+    /// An app with history off, quiz seed 0 and the system clock; see the `with_` methods.
+    pub fn new(content: Content, theme: &'static Theme, size: (u16, u16)) -> Self {
+        let panes = content.disciplines.len();
+        let mut app = App {
+            content,
+            theme,
+            tab: Tab::Compare,
+            compare: CompareState { selected: 0, focus: CompareFocus::List, scroll: vec![0; panes + 1] },
+            sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
+            quiz: QuizState::new(History::disabled(), 0),
+            return_to_quiz: false,
+            clock: system_clock,
+            help: None,
+            size,
+            running: true,
+        };
+        app.refresh_quiz_counts();
+        app
+    }
+
+    /// Where answers are saved, and the seed that orders the quiz.
+    pub fn with_quiz(mut self, history: History, seed: u64) -> Self {
+        self.quiz = QuizState::new(history, seed);
+        self.refresh_quiz_counts();
+        self
+    }
+
+    pub fn with_clock(mut self, clock: fn() -> u64) -> Self {
+        self.clock = clock;
+        self.refresh_quiz_counts();
+        self
+    }
+
+    /// The key contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help.is_some() {
+            return vec![Context::Help, Context::Global];
+        }
+        let mut contexts = match self.tab {
+            Tab::Compare => vec![Context::Compare],
+            Tab::Sources => vec![Context::Sources],
+            Tab::Quiz => vec![match self.quiz.screen {
+                QuizScreen::Start => Context::QuizStart,
+                QuizScreen::Question if self.quiz.answered() => Context::QuizFeedback,
+                QuizScreen::Question => Context::QuizQuestion,
+                QuizScreen::Results => Context::QuizResults,
+            }],
+        };
+        if self.return_to_quiz && self.tab == Tab::Compare {
+            contexts.push(Context::FromQuiz);
+        }
+        contexts.push(Context::Global);
+        contexts
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.running = false,
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_scrolls();
+            }
+            _ if self.help.is_some() => self.update_help(action),
+            Action::ToggleHelp => self.help = Some(0),
+            Action::NextTab => self.switch_to(Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()]),
+            Action::PrevTab => {
+                self.switch_to(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()])
+            }
+            Action::GoToTab(i) => {
+                if let Some(tab) = Tab::ALL.get(i) {
+                    self.switch_to(*tab);
+                }
+            }
+            Action::BackToQuiz => self.back_to_quiz(),
+            Action::Back if self.return_to_quiz && self.compare.focus == CompareFocus::List => {
+                self.back_to_quiz()
+            }
+            _ => match self.tab {
+                Tab::Compare => self.update_compare(action),
+                Tab::Quiz => self.update_quiz(action),
+                Tab::Sources => self.update_sources(action),
+            },
+        }
+    }
+
+    /// Changing tabs by hand ends the "back to the quiz" offer (the quiz tab is one key away).
+    fn switch_to(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.return_to_quiz = false;
+        if tab == Tab::Quiz {
+            // Time has passed since the counts were made: more may be due.
+            self.refresh_quiz_counts();
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let max = ui::help::max_scroll(self);
+        let page = ui::help::page(self);
+        let scroll = self.help.unwrap_or(0);
+        self.help = match action {
+            Action::ToggleHelp | Action::Back => None,
+            Action::Up => Some(scroll.saturating_sub(1)),
+            Action::Down => Some(scroll.saturating_add(1).min(max)),
+            Action::PageUp => Some(scroll.saturating_sub(page)),
+            Action::PageDown => Some(scroll.saturating_add(page).min(max)),
+            Action::First => Some(0),
+            Action::Last => Some(max),
+            _ => Some(scroll),
+        };
+    }
+}

@@ -1,0 +1,64 @@
+//! The Sources tab's state and how actions move through it.
+
+use super::App;
+use crate::action::Action;
+use crate::ui;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourcesFocus {
+    List,
+    CitedBy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcesState {
+    pub selected: usize,
+    pub focus: SourcesFocus,
+    /// The highlighted row of the selected source's "cited by" list.
+    pub cited: usize,
+}
+
+impl App {
+    /// The dimensions citing the selected source.
+    pub fn cited_by_selected(&self) -> Vec<usize> {
+        self.content.cited_by(self.sources.selected).collect()
+    }
+
+    pub(super) fn update_sources(&mut self, action: Action) {
+        let n_sources = self.content.sources.len();
+        let cited = self.cited_by_selected();
+        let page = ui::sources::page(self).max(1);
+        let step = |current: usize, len: usize| -> usize {
+            let last = len.saturating_sub(1);
+            match action {
+                Action::Up => current.saturating_sub(1),
+                Action::Down => (current + 1).min(last),
+                Action::PageUp => current.saturating_sub(page),
+                Action::PageDown => (current + page).min(last),
+                Action::First => 0,
+                Action::Last => last,
+                _ => current,
+            }
+        };
+        match (action, self.sources.focus) {
+            (Action::FocusNext, _) if !cited.is_empty() => self.sources.focus = SourcesFocus::CitedBy,
+            (Action::FocusPrev | Action::Back, _) => self.sources.focus = SourcesFocus::List,
+            (Action::Select, SourcesFocus::List) if !cited.is_empty() => {
+                self.sources.focus = SourcesFocus::CitedBy
+            }
+            (Action::Select, SourcesFocus::CitedBy) => {
+                if let Some(&d) = cited.get(self.sources.cited) {
+                    self.open_dimension(d);
+                }
+            }
+            (_, SourcesFocus::List) => {
+                let next = step(self.sources.selected, n_sources);
+                if next != self.sources.selected {
+                    self.sources.selected = next;
+                    self.sources.cited = 0;
+                }
+            }
+            (_, SourcesFocus::CitedBy) => self.sources.cited = step(self.sources.cited, cited.len()),
+        }
+    }
+}

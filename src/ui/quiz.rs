@@ -1,0 +1,401 @@
+//! The Quiz tab: the start form, a question with its feedback, and the results.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Padding, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::{wrap_hanging, wrap_text};
+use super::{body_area, framed, scrolled_box, truncate};
+use crate::app::quiz::{COUNTS, DIFFICULTIES, FIELDS, scopes};
+use crate::app::{App, QuizScreen};
+use crate::keymap::OPTION_LETTERS;
+use crate::quiz::card::both_label;
+use crate::quiz::{About, Card, Difficulty, Scope};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    match app.quiz.screen {
+        QuizScreen::Start => render_start(app, area, buf),
+        QuizScreen::Question => render_question(app, area, buf),
+        QuizScreen::Results => render_results(app, area, buf),
+    }
+}
+
+/// How far the scrollable part of the current quiz screen can scroll.
+pub fn scroll_limit(app: &App) -> u16 {
+    let body = body_area(app);
+    let (area, lines) = match app.quiz.screen {
+        QuizScreen::Start => return 0,
+        QuizScreen::Question => {
+            let g = question_geometry(app, body);
+            let Some(area) = g.feedback else { return 0 };
+            (area, feedback_lines(app, inner_width(area)).len())
+        }
+        QuizScreen::Results => {
+            let area = results_area(body);
+            (area, results_lines(app, inner_width(area)).len())
+        }
+    };
+    lines.saturating_sub(area.height.saturating_sub(2) as usize).min(u16::MAX as usize) as u16
+}
+
+fn inner_width(area: Rect) -> usize {
+    area.width.saturating_sub(4) as usize
+}
+
+// ---- Start ----
+
+pub fn scope_label(app: &App, scope: Scope) -> String {
+    match scope {
+        Scope::All => "All questions".into(),
+        Scope::Due => format!("Due for review, then new ({} due)", app.quiz.due),
+        Scope::Drill => "Drill: which field is it?".into(),
+        Scope::Group(g) => app.content.groups[g].title.clone(),
+    }
+}
+
+fn count_label(i: usize) -> String {
+    COUNTS[i].map_or("all".into(), |n| n.to_string())
+}
+
+fn difficulty_label(i: usize) -> &'static str {
+    match DIFFICULTIES[i] {
+        Difficulty::Any => "any",
+        Difficulty::Only(1) => "1: recall",
+        Difficulty::Only(2) => "2: understanding",
+        Difficulty::Only(_) => "3: application",
+    }
+}
+
+fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let q = &app.quiz;
+    let width = area.width.saturating_sub(4).min(76);
+    let panel = Rect { x: area.x + (area.width - width) / 2, width, ..area };
+    let inner_w = width.saturating_sub(4) as usize;
+    let scope = scopes(&app.content)[q.scope];
+    let values = [scope_label(app, scope), count_label(q.count), difficulty_label(q.difficulty).to_string()];
+    let names = ["What", "How many", "Difficulty"];
+    let mut lines = vec![
+        Line::styled("Practise what the comparison teaches, with feedback after every answer.", t.text),
+        Line::default(),
+    ];
+    for f in 0..FIELDS {
+        let focused = q.field == f;
+        let marker = if focused { "▸ " } else { "  " };
+        let value = truncate(&values[f], inner_w.saturating_sub(18));
+        let value_style = if focused { t.selected } else { t.emphasis };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{:<12}", names[f]), if focused { t.emphasis } else { t.text }),
+            Span::styled("◂ ", t.dim),
+            Span::styled(value, value_style),
+            Span::styled(" ▸", t.dim),
+        ]));
+    }
+    lines.push(Line::default());
+    let matching = app.quiz.matching;
+    let asks = COUNTS[q.count].map_or(matching, |n| n.min(matching));
+    let summary = match matching {
+        0 => "No questions match these choices.".to_string(),
+        1 => "1 question matches.".to_string(),
+        n if asks < n => format!("{n} questions match; this quiz asks {asks}, in random order."),
+        n => format!("{n} questions match; this quiz asks all of them, in random order."),
+    };
+    lines.extend(wrap_text(&summary, inner_w).into_iter().map(|l| Line::styled(l, t.text)));
+    lines.push(Line::from(vec![Span::styled("Enter", t.key), Span::styled(" starts the quiz.", t.text)]));
+    lines.push(Line::default());
+    // What the schedule and the history say.
+    let due = app.quiz.due;
+    let saved = match q.history.file() {
+        Some(path) => format!(
+            "{} answers saved in {}.",
+            q.history.len(),
+            crate::content::escape(&path.display().to_string())
+        ),
+        None => "Answers are not saved this time (history is off).".to_string(),
+    };
+    let review = format!("Review: {due} question{} due now. {saved}", if due == 1 { " is" } else { "s are" });
+    lines.extend(wrap_text(&review, inner_w).into_iter().map(|l| Line::styled(l, t.dim)));
+    for w in &q.history.warnings {
+        lines.push(Line::default());
+        lines.extend(warning_lines(app, w, inner_w));
+    }
+    if let Some(n) = &q.notice {
+        lines.push(Line::default());
+        lines.extend(warning_lines(app, n, inner_w));
+    }
+    let title = Line::styled(" New quiz ", t.title);
+    let block = framed(app, title, true).padding(Padding::new(1, 1, 1, 0));
+    let panel = Rect { height: (lines.len() as u16 + 3).min(panel.height), ..panel };
+    Paragraph::new(lines).block(block).render(panel, buf);
+}
+
+fn warning_lines(app: &App, text: &str, width: usize) -> Vec<Line<'static>> {
+    wrap_hanging(text, width, "! ", "  ").into_iter().map(|l| Line::styled(l, app.theme.warning)).collect()
+}
+
+// ---- A question ----
+
+struct QuestionGeometry {
+    header: Rect,
+    question: Rect,
+    feedback: Option<Rect>,
+}
+
+fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
+    let [header, rest] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
+    let answered = app.quiz.answered();
+    let wanted = question_lines(app, inner_width(rest)).len() as u16 + 2;
+    let question_h =
+        if answered { wanted.min(rest.height / 2).max(rest.height.min(5)) } else { wanted.min(rest.height) };
+    let [question, feedback] =
+        Layout::vertical([Constraint::Length(question_h), Constraint::Fill(1)]).areas(rest);
+    QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
+}
+
+fn card(app: &App) -> Option<&Card> {
+    app.quiz.session.as_ref().and_then(|s| s.card())
+}
+
+fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(session) = app.quiz.session.as_ref() else { return };
+    let Some(card) = session.card() else { return };
+    let g = question_geometry(app, area);
+    // Progress: words first, then a gauge.
+    let n = session.cards.len();
+    let done = session.responses.iter().filter(|r| r.is_some()).count();
+    let round =
+        if app.quiz.round > 0 { format!(" · retry round {}", app.quiz.round) } else { String::new() };
+    let label = format!(" Question {} of {n}{round} ", session.current + 1);
+    let [label_area, gauge_area] =
+        Layout::horizontal([Constraint::Length(label.width() as u16), Constraint::Fill(1)])
+            .areas(Rect { height: 1, ..g.header });
+    Line::styled(label, t.title).render(label_area, buf);
+    LineGauge::default()
+        .ratio(done as f64 / n.max(1) as f64)
+        .filled_style(if t.colour {
+            Style::new().fg(Color::Cyan)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        })
+        .label(format!("{done}/{n} answered"))
+        .render(gauge_area, buf);
+    let dim = &app.content.dimensions[card.dimension];
+    let meta = format!(
+        " {} · {} · difficulty {}",
+        dim.title,
+        app.content.groups[dim.group].title,
+        "●".repeat(card.difficulty as usize) + &"○".repeat(3usize.saturating_sub(card.difficulty as usize))
+    );
+    Line::styled(truncate(&meta, g.header.width as usize), t.dim)
+        .render(Rect { y: g.header.y + 1, height: 1, ..g.header }, buf);
+
+    let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
+    let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
+    scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
+    if let Some(area) = g.feedback {
+        let right = session.response().is_some_and(|r| r.correct);
+        let (title, style) = if right {
+            (" ✓ Correct ", if t.colour { Style::new().fg(Color::Green) } else { Style::new() })
+        } else {
+            (" ✗ Incorrect ", if t.colour { Style::new().fg(Color::Red) } else { Style::new() })
+        };
+        let block = framed(app, Line::styled(title, style.add_modifier(Modifier::BOLD)), true);
+        scrolled_box(app, area, block, feedback_lines(app, inner_width(area)), app.quiz.scroll, buf);
+    }
+}
+
+/// The prompt and the options, marked once answered: ✓ right, ✗ chosen but wrong.
+fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let Some(card) = card(app) else { return Vec::new() };
+    let response = app.quiz.session.as_ref().and_then(|s| s.response());
+    let mut lines: Vec<Line> =
+        wrap_text(&card.prompt, width).into_iter().map(|l| Line::styled(l, t.emphasis)).collect();
+    lines.push(Line::default());
+    for (i, option) in card.options.iter().enumerate() {
+        let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
+        let (mark, style) = match response {
+            None => {
+                let cursor = if app.quiz.cursor == i { "▸" } else { " " };
+                let tick = match (card.multi, app.quiz.ticked.contains(&i)) {
+                    (true, true) => "[x] ",
+                    (true, false) => "[ ] ",
+                    _ => "",
+                };
+                let style = if app.quiz.cursor == i { t.selected_unfocused } else { t.text };
+                (format!("{cursor}{tick}"), style)
+            }
+            Some(r) => {
+                let right = card.correct.contains(&i);
+                let chosen = r.chosen.contains(&i);
+                match (right, chosen) {
+                    (true, _) => ("✓ ".to_string(), ok_style(app)),
+                    (false, true) => ("✗ ".to_string(), bad_style(app)),
+                    _ => ("  ".to_string(), t.dim),
+                }
+            }
+        };
+        let first = format!("{mark}{letter}) ");
+        let indent = " ".repeat(first.width());
+        let mut wrapped = wrap_hanging(option, width, &first, &indent);
+        if let Some(r) = response
+            && r.chosen.contains(&i)
+            && let Some(last) = wrapped.last_mut()
+        {
+            last.push_str("  (your answer)");
+        }
+        lines.extend(wrapped.into_iter().map(|l| Line::styled(l, style)));
+    }
+    if response.is_none() && card.multi {
+        lines.push(Line::default());
+        lines.push(Line::styled("Tick with the letter or Space, then press Enter.", t.dim));
+    }
+    if let Some(n) = &app.quiz.notice {
+        lines.push(Line::default());
+        lines.extend(warning_lines(app, n, width));
+    }
+    lines
+}
+
+fn ok_style(app: &App) -> Style {
+    let s = Style::new().add_modifier(Modifier::BOLD);
+    if app.theme.colour { s.fg(Color::Green) } else { s }
+}
+
+fn bad_style(app: &App) -> Style {
+    let s = Style::new().add_modifier(Modifier::BOLD);
+    if app.theme.colour { s.fg(Color::Red) } else { s }
+}
+
+/// The right answer, why, the sources, and the way to the comparison.
+fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let Some(card) = card(app) else { return Vec::new() };
+    let mut lines = Vec::new();
+    let answers: Vec<String> = card
+        .correct
+        .iter()
+        .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
+        .collect();
+    let label = if answers.len() == 1 { "Answer: " } else { "Answers: " };
+    let indent = " ".repeat(label.len());
+    for (k, a) in answers.iter().enumerate() {
+        let first = if k == 0 { label } else { indent.as_str() };
+        lines.extend(wrap_hanging(a, width, first, &indent).into_iter().map(|l| Line::styled(l, t.emphasis)));
+    }
+    lines.push(Line::default());
+    lines.extend(wrap_text(&card.explanation, width).into_iter().map(|l| Line::styled(l, t.text)));
+    lines.push(Line::default());
+    let cites: Vec<&str> = card.sources.iter().map(|&s| app.content.sources[s].label()).collect();
+    let label = if cites.len() == 1 { "Source: " } else { "Sources: " };
+    let indent = " ".repeat(label.len());
+    lines.extend(
+        wrap_hanging(&cites.join("; "), width, label, &indent).into_iter().map(|l| Line::styled(l, t.dim)),
+    );
+    lines.push(Line::default());
+    let dim = &app.content.dimensions[card.dimension].title;
+    lines.push(Line::from(vec![
+        Span::styled("c", t.key),
+        Span::styled(format!(" read \u{201c}{dim}\u{201d} in Compare   "), t.text),
+        Span::styled("Enter", t.key),
+        Span::styled(" next", t.text),
+    ]));
+    lines
+}
+
+// ---- Results ----
+
+fn results_area(body: Rect) -> Rect {
+    body
+}
+
+fn about_label(app: &App, about: About) -> String {
+    match about {
+        About::Discipline(d) => app.content.disciplines[d].short.clone(),
+        About::Both => both_label(&app.content).to_string(),
+    }
+}
+
+fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let Some(session) = app.quiz.session.as_ref() else { return Vec::new() };
+    let r = session.results(&app.content);
+    let mut lines = Vec::new();
+    let (m, s) = (r.seconds / 60, r.seconds % 60);
+    let round = if app.quiz.round > 0 { format!(" (retry round {})", app.quiz.round) } else { String::new() };
+    lines.push(Line::styled(format!("Score: {}/{} ({}%){round}", r.right, r.total, r.percent()), t.title));
+    lines.push(Line::styled(format!("Time taken: {m} min {s:02} s"), t.text));
+    lines.push(Line::default());
+    let name_w = 30.min(width.saturating_sub(14));
+    lines.push(Line::styled("By group", t.group));
+    for (g, tally) in &r.by_group {
+        let name = truncate(&app.content.groups[*g].title, name_w);
+        lines.push(Line::styled(
+            format!(
+                "  {name:<name_w$} {:>3}/{:<3} {}",
+                tally.right,
+                tally.total,
+                bar(tally.right, tally.total)
+            ),
+            t.text,
+        ));
+    }
+    if !r.by_about.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("By field (questions whose answer is a field)", t.group));
+        let worst = r.by_about.iter().map(|(_, t)| t.missed()).max().unwrap_or(0);
+        for (about, tally) in &r.by_about {
+            let name = truncate(&about_label(app, *about), name_w);
+            let note = if worst > 0 && tally.missed() == worst { "  missed most" } else { "" };
+            lines.push(Line::styled(
+                format!(
+                    "  {name:<name_w$} {:>3}/{:<3} {}{note}",
+                    tally.right,
+                    tally.total,
+                    bar(tally.right, tally.total)
+                ),
+                t.text,
+            ));
+        }
+    }
+    lines.push(Line::default());
+    if r.missed.is_empty() {
+        lines.push(Line::styled("Every answer right.", ok_style(app)));
+    } else {
+        lines.push(Line::styled(format!("Missed ({})", r.missed.len()), t.group));
+        for &i in &r.missed {
+            let card = &session.cards[i];
+            let prompt = card.prompt.replace("\n\n", " ");
+            lines.extend(
+                wrap_hanging(&prompt, width, "✗ ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
+            );
+            let answers: Vec<&str> = card.correct.iter().map(|&c| card.options[c].as_str()).collect();
+            lines.extend(
+                wrap_hanging(&answers.join("; "), width, "  Answer: ", "          ")
+                    .into_iter()
+                    .map(|l| Line::styled(l, t.dim)),
+            );
+        }
+    }
+    if let Some(n) = &app.quiz.notice {
+        lines.push(Line::default());
+        lines.extend(warning_lines(app, n, width));
+    }
+    lines
+}
+
+/// A ten-cell bar of the share right, drawn with characters (no colour needed).
+fn bar(right: usize, total: usize) -> String {
+    let filled = (right * 10).checked_div(total).unwrap_or(0);
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = results_area(area);
+    let block = framed(app, Line::styled(" Results ", app.theme.title), true);
+    scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
+}
