@@ -6,7 +6,7 @@
 //! what is known well is asked rarely and what is not comes back until it is. The schedule
 //! is derived from the history each time, never stored, so it cannot disagree with it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::history::Record;
 
@@ -31,7 +31,9 @@ impl Slot {
 
 #[derive(Debug, Default, Clone)]
 pub struct Schedule {
-    slots: HashMap<String, Slot>,
+    /// Keyed by question id. Fx hashing: ids are the program's own, and with 200,000
+    /// answers to replay SipHash was most of the time.
+    slots: FxHashMap<String, Slot>,
 }
 
 impl Schedule {
