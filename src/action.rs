@@ -36,6 +36,20 @@ pub enum Action {
     RetryMissed,
     /// Back to the quiz's start form.
     NewQuiz,
+    /// Open the search overlay.
+    OpenSearch,
+    /// Add a character to the search text.
+    Type(char),
+    /// Remove the last character of the search text.
+    DeleteChar,
+    /// Empty the search text.
+    ClearQuery,
+    /// Show the next set of glossary terms (all, each discipline's, shared).
+    CycleFilter,
+    /// Rate the statement showing, 1 to 5.
+    Rate(u8),
+    /// Clear the self-assessment and start again.
+    Restart,
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
 }

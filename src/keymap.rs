@@ -25,6 +25,14 @@ pub enum Context {
     QuizResults,
     /// Compare, opened from a quiz's feedback.
     FromQuiz,
+    /// The Glossary tab.
+    Glossary,
+    /// A self-assessment statement waiting for its rating: 1–5 rate before they switch tabs.
+    FitStatement,
+    /// The self-assessment's result.
+    FitResult,
+    /// The search overlay: every printable key types.
+    Search,
     /// The help overlay, which takes every key it binds before anything else.
     Help,
 }
@@ -40,6 +48,10 @@ impl Context {
             Context::QuizFeedback => "Quiz: after answering",
             Context::QuizResults => "Quiz: results",
             Context::FromQuiz => "Compare, opened from the quiz",
+            Context::Glossary => "Glossary",
+            Context::FitStatement => "Fit: a statement",
+            Context::FitResult => "Fit: the result",
+            Context::Search => "Search",
             Context::Help => "Help",
         }
     }
@@ -55,6 +67,10 @@ pub enum Key {
     Digit,
     /// Any of `a`–`f`, an answer option; the action receives the letter's position.
     OptionLetter,
+    /// Any of `1`–`5`, a rating; the action receives the number.
+    Rating,
+    /// Any printable character, typed into a text field.
+    Text,
 }
 
 /// The letters that pick answer options, in order.
@@ -68,6 +84,8 @@ impl Key {
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Digit => "1-9".into(),
             Key::OptionLetter => "a-f".into(),
+            Key::Rating => "1-5".into(),
+            Key::Text => "text".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
@@ -81,8 +99,24 @@ impl Key {
                 KeyCode::Esc => "Esc".into(),
                 KeyCode::Tab => "Tab".into(),
                 KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Backspace => "Backspace".into(),
                 other => format!("{other:?}"),
             },
+        }
+    }
+
+    /// Key events this key stands for (every one, for the patterns), to tell which keys a
+    /// context takes from another.
+    fn examples(self) -> Vec<KeyEvent> {
+        let char_ev = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        match self {
+            Key::Char(c) => vec![char_ev(c)],
+            Key::Ctrl(c) => vec![KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)],
+            Key::Code(code) => vec![KeyEvent::new(code, KeyModifiers::NONE)],
+            Key::Digit => ('1'..='9').map(char_ev).collect(),
+            Key::OptionLetter => OPTION_LETTERS.iter().copied().map(char_ev).collect(),
+            Key::Rating => ('1'..='5').map(char_ev).collect(),
+            Key::Text => (' '..='~').map(char_ev).collect(),
         }
     }
 
@@ -99,6 +133,8 @@ impl Key {
             Key::Code(code) => ev.code == code && !ctrl_alt,
             Key::Digit => matches!(ev.code, KeyCode::Char('1'..='9')) && !ctrl_alt,
             Key::OptionLetter => matches!(ev.code, KeyCode::Char('a'..='f')) && !ctrl_alt,
+            Key::Rating => matches!(ev.code, KeyCode::Char('1'..='5')) && !ctrl_alt,
+            Key::Text => matches!(ev.code, KeyCode::Char(c) if !c.is_control()) && !ctrl_alt,
         }
     }
 }
@@ -114,7 +150,10 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Compare, FromQuiz, Global, Help, QuizFeedback, QuizQuestion, QuizResults, QuizStart, Sources};
+use Context::{
+    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
+    QuizResults, QuizStart, Search, Sources,
+};
 use KeyCode as K;
 
 const fn b(
@@ -203,6 +242,127 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    // The search overlay.
+    b(Search, &[Key::Text], Action::Type(' '), "type to search (fuzzy: letters in order)", None),
+    b(Search, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),
+    b(Search, &[Key::Ctrl('u')], Action::ClearQuery, "clear the search", None),
+    b(Search, &[Key::Code(K::Up), Key::Ctrl('p')], Action::Up, "previous result", Some("choose")),
+    b(Search, &[Key::Code(K::Down), Key::Ctrl('n')], Action::Down, "next result", Some("choose")),
+    b(Search, &[Key::Code(K::PageUp)], Action::PageUp, "page up", None),
+    b(Search, &[Key::Code(K::PageDown)], Action::PageDown, "page down", None),
+    b(Search, &[Key::Code(K::Enter)], Action::Select, "go to the result in its tab", Some("go")),
+    b(Search, &[Key::Code(K::Esc)], Action::Back, "close search", Some("close")),
+    // The glossary.
+    b(
+        Glossary,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "previous term, or previous related dimension",
+        Some("move"),
+    ),
+    b(
+        Glossary,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "next term, or next related dimension",
+        Some("move"),
+    ),
+    b(
+        Glossary,
+        &[Key::Code(K::Left), Key::Char('h')],
+        Action::FocusPrev,
+        "focus the list of terms",
+        Some("focus"),
+    ),
+    b(
+        Glossary,
+        &[Key::Code(K::Right), Key::Char('l')],
+        Action::FocusNext,
+        "focus the dimensions the term relates to",
+        Some("focus"),
+    ),
+    b(Glossary, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(Glossary, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
+    b(Glossary, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "first", None),
+    b(Glossary, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last", None),
+    b(
+        Glossary,
+        &[Key::Char('f')],
+        Action::CycleFilter,
+        "show all terms, each field's, or the shared ones",
+        Some("filter"),
+    ),
+    b(
+        Glossary,
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "open the highlighted related dimension in Compare",
+        Some("open"),
+    ),
+    b(Glossary, &[Key::Code(K::Esc)], Action::Back, "back to the list of terms", None),
+    // Which field fits me: a statement.
+    b(
+        FitStatement,
+        &[Key::Rating],
+        Action::Rate(0),
+        "rate the statement: 1 strongly dislike … 5 strongly like",
+        Some("rate"),
+    ),
+    b(
+        FitStatement,
+        &[Key::Code(K::Up), Key::Char('k'), Key::Code(K::Left), Key::Char('h')],
+        Action::Up,
+        "previous statement (to change an answer)",
+        Some("back"),
+    ),
+    b(
+        FitStatement,
+        &[Key::Code(K::Down), Key::Char('j'), Key::Code(K::Right), Key::Char('l')],
+        Action::Down,
+        "next statement",
+        Some("next"),
+    ),
+    b(FitStatement, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "first statement", None),
+    b(FitStatement, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last statement", None),
+    b(
+        FitStatement,
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "see the result now (unrated statements count as neutral)",
+        Some("result"),
+    ),
+    // Which field fits me: the result.
+    b(FitResult, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous dimension to read", Some("move")),
+    b(FitResult, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next dimension to read", Some("move")),
+    b(
+        FitResult,
+        &[Key::Code(K::PageUp), Key::Ctrl('u')],
+        Action::PageUp,
+        "scroll the result up",
+        Some("scroll"),
+    ),
+    b(
+        FitResult,
+        &[Key::Code(K::PageDown), Key::Ctrl('d')],
+        Action::PageDown,
+        "scroll the result down",
+        Some("scroll"),
+    ),
+    b(
+        FitResult,
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "read the highlighted dimension in Compare",
+        Some("read"),
+    ),
+    b(
+        FitResult,
+        &[Key::Code(K::Esc), Key::Code(K::Left), Key::Char('h')],
+        Action::Back,
+        "back to the statements, to change answers",
+        Some("back"),
+    ),
+    b(FitResult, &[Key::Char('r')], Action::Restart, "clear every rating and start again", Some("restart")),
     // Compare, reached from a quiz question.
     b(
         FromQuiz,
@@ -332,13 +492,27 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[Key::Code(K::Tab)], Action::NextTab, "next tab", None),
     b(Global, &[Key::Code(K::BackTab)], Action::PrevTab, "previous tab", None),
     b(Global, &[Key::Digit], Action::GoToTab(0), "go to tab 1-9", None),
+    b(Global, &[Key::Char('/')], Action::OpenSearch, "search everything", Some("search")),
     b(Global, &[Key::Char('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
     b(Global, &[Key::Char('q'), Key::Ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 9] =
-    [Global, Compare, FromQuiz, QuizStart, QuizQuestion, QuizFeedback, QuizResults, Sources, Help];
+pub const ALL_CONTEXTS: [Context; 13] = [
+    Global,
+    Compare,
+    FromQuiz,
+    QuizStart,
+    QuizQuestion,
+    QuizFeedback,
+    QuizResults,
+    Glossary,
+    FitStatement,
+    FitResult,
+    Sources,
+    Search,
+    Help,
+];
 
 /// The action a key event asks for in the given contexts (most specific first), if any.
 /// Only presses count: releases and repeats-as-releases (sent by some terminals) are ignored.
@@ -358,6 +532,8 @@ pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
                 (Action::Choose(_), KeyCode::Char(c)) => {
                     Action::Choose(OPTION_LETTERS.iter().position(|l| *l == c).unwrap_or(0))
                 }
+                (Action::Rate(_), KeyCode::Char(d)) => Action::Rate(d.to_digit(10).map_or(0, |d| d as u8)),
+                (Action::Type(_), KeyCode::Char(c)) => Action::Type(c),
                 (action, _) => action,
             })
     })
@@ -380,23 +556,28 @@ pub struct Hint {
 pub fn hints(contexts: &[Context]) -> Vec<Hint> {
     let mut out: Vec<Hint> = Vec::new();
     for (i, ctx) in contexts.iter().enumerate() {
-        let shadowed =
-            |key: &Key| contexts[..i].iter().any(|c| bindings_for(*c).any(|bind| bind.keys.contains(key)));
+        // A key a more specific context takes for itself is not this binding's to offer.
+        let shadowed = |key: &Key| {
+            key.examples().iter().any(|ev| {
+                contexts[..i].iter().any(|c| bindings_for(*c).any(|b| b.keys.iter().any(|k| k.matches(ev))))
+            })
+        };
         let mut previous: Option<&'static str> = None;
         for bind in bindings_for(*ctx) {
-            let hint = bind.hint.filter(|_| !bind.keys.iter().any(shadowed));
+            let key = bind.keys.iter().find(|k| !shadowed(k));
+            let hint = bind.hint.zip(key);
             match (hint, out.last_mut()) {
-                (Some(label), Some(last)) if previous == Some(label) && last.label == label => {
-                    let key = bind.keys[0].label();
+                (Some((label, key)), Some(last)) if previous == Some(label) && last.label == label => {
+                    let key = key.label();
                     if !(is_glyph(&last.keys) && is_glyph(&key)) {
                         last.keys.push('/');
                     }
                     last.keys.push_str(&key);
                 }
-                (Some(label), _) => out.push(Hint { keys: bind.keys[0].label(), label, context: *ctx }),
+                (Some((label, key)), _) => out.push(Hint { keys: key.label(), label, context: *ctx }),
                 (None, _) => {}
             }
-            previous = hint;
+            previous = hint.map(|(label, _)| label);
         }
     }
     out
@@ -479,9 +660,16 @@ mod tests {
     fn hints_merge_neighbours() {
         let h = hints(&[Compare, Global]);
         let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(text, ["↑↓ move", "←→ focus", "PgUp/PgDn page", "p/n prev/next", "? help", "q quit"]);
+        assert_eq!(
+            text,
+            ["↑↓ move", "←→ focus", "PgUp/PgDn page", "p/n prev/next", "/ search", "? help", "q quit"]
+        );
         let h = hints(&[Help, Global]);
         let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(text, ["Esc close", "↑↓ scroll", "q quit"]);
+        assert_eq!(text, ["Esc close", "↑↓ scroll", "/ search", "q quit"]);
+        // In search every printable key types: the global hints that are letters go.
+        let h = hints(&[Search, Global]);
+        let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
+        assert_eq!(text, ["↑↓ choose", "Enter go", "Esc close", "Ctrl-c quit"]);
     }
 }

@@ -6,8 +6,10 @@ pub mod app;
 mod builtin;
 pub mod cli;
 pub mod content;
+pub mod fit;
 pub mod keymap;
 pub mod quiz;
+pub mod search;
 pub mod terminal;
 pub mod ui;
 
@@ -26,6 +28,8 @@ pub fn check_summary(content: &Content, source: &ContentSource) -> String {
         (content.point_count(), "point"),
         (content.sources.len(), "source"),
         (content.questions.len(), "question"),
+        (content.terms.len(), "term"),
+        (content.fit.statements.len(), "statement"),
     ];
     let counts: Vec<String> =
         counts.iter().map(|(n, what)| format!("{n} {what}{}", if *n == 1 { "" } else { "s" })).collect();

@@ -55,9 +55,13 @@ fn focus_moves_across_list_panes_and_overlap() {
     assert_eq!(app.compare.focus, CompareFocus::Pane(1));
     press(&mut app, "l");
     assert_eq!(app.compare.focus, CompareFocus::Overlap);
+    // The first dimension (Definition) has related glossary terms: the last region.
+    assert!(!app.related_terms().is_empty());
     press(&mut app, "l");
-    assert_eq!(app.compare.focus, CompareFocus::Overlap, "stays at the last region");
-    press(&mut app, "h <Left>");
+    assert_eq!(app.compare.focus, CompareFocus::Terms);
+    press(&mut app, "l");
+    assert_eq!(app.compare.focus, CompareFocus::Terms, "stays at the last region");
+    press(&mut app, "h h <Left>");
     assert_eq!(app.compare.focus, CompareFocus::Pane(0));
     press(&mut app, "<Esc>");
     assert_eq!(app.compare.focus, CompareFocus::List);
@@ -120,7 +124,7 @@ fn tabs_switch_by_tab_shift_tab_and_digits() {
     let mut app = builtin_app(120, 40);
     press(&mut app, "<Tab>");
     assert_eq!(app.tab, Tab::Quiz);
-    press(&mut app, "<Tab> <Tab>");
+    press(&mut app, "<Tab> <Tab> <Tab> <Tab>");
     assert_eq!(app.tab, Tab::Compare, "wraps around");
     press(&mut app, "<S-Tab>");
     assert_eq!(app.tab, Tab::Sources);
@@ -129,6 +133,8 @@ fn tabs_switch_by_tab_shift_tab_and_digits() {
     press(&mut app, "2");
     assert_eq!(app.tab, Tab::Quiz);
     press(&mut app, "3");
+    assert_eq!(app.tab, Tab::Glossary);
+    press(&mut app, "5");
     assert_eq!(app.tab, Tab::Sources);
     press(&mut app, "9");
     assert_eq!(app.tab, Tab::Sources, "a tab that does not exist changes nothing");
@@ -152,7 +158,7 @@ fn help_overlay_opens_scrolls_and_closes() {
 
 #[test]
 fn q_and_ctrl_c_quit_from_anywhere() {
-    for keys in ["q", "<C-c>", "? q", "3 <C-c>", "j l q", "2 <Enter> q"] {
+    for keys in ["q", "<C-c>", "? q", "5 <C-c>", "j l q", "2 <Enter> q", "4 q", "/ <C-c>"] {
         let mut app = builtin_app(80, 24);
         press(&mut app, keys);
         assert!(!app.running, "{keys} should quit");
@@ -162,7 +168,7 @@ fn q_and_ctrl_c_quit_from_anywhere() {
 #[test]
 fn sources_tab_opens_a_citing_dimension_in_compare() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "3 j");
+    press(&mut app, "5 j");
     assert_eq!(app.sources.selected, 1);
     let cited = app.cited_by_selected();
     assert!(!cited.is_empty(), "the second source is cited somewhere");

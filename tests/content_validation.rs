@@ -5,16 +5,18 @@ use std::path::Path;
 
 use scm_vs_om::content::{Content, ContentSource, FILES, FileText, LoadError, decode, read_file};
 
-const MINIMAL: [&str; 4] = [
+const MINIMAL: [&str; 6] = [
     include_str!("packs/minimal/disciplines.toml"),
     include_str!("packs/minimal/sources.toml"),
     include_str!("packs/minimal/compare.toml"),
     include_str!("packs/minimal/quiz.toml"),
+    include_str!("packs/minimal/glossary.toml"),
+    include_str!("packs/minimal/fit.toml"),
 ];
 
 /// Loads the minimal pack after `edit` has changed its texts (disciplines, sources, compare,
-/// quiz).
-fn load_edited(edit: impl FnOnce(&mut [String; 4])) -> Result<Content, LoadError> {
+/// quiz, glossary, fit).
+fn load_edited(edit: impl FnOnce(&mut [String; 6])) -> Result<Content, LoadError> {
     let mut texts = MINIMAL.map(str::to_owned);
     edit(&mut texts);
     let files = FILES
@@ -26,7 +28,7 @@ fn load_edited(edit: impl FnOnce(&mut [String; 4])) -> Result<Content, LoadError
 }
 
 /// The diagnostics of a load that must fail, as `path:line:col: message` lines.
-fn errors(edit: impl FnOnce(&mut [String; 4])) -> Vec<String> {
+fn errors(edit: impl FnOnce(&mut [String; 6])) -> Vec<String> {
     match load_edited(edit) {
         Ok(_) => panic!("expected the edited pack to be rejected"),
         Err(e) => e.diagnostics.iter().map(ToString::to_string).collect(),
@@ -43,7 +45,7 @@ fn minimal_pack_loads() {
     let c = load_edited(|_| {}).expect("valid");
     assert_eq!(
         scm_vs_om::check_summary(&c, &ContentSource::Builtin),
-        "ok: built-in content: 2 disciplines, 1 group, 1 dimension, 2 points, 1 source, 4 questions"
+        "ok: built-in content: 2 disciplines, 1 group, 1 dimension, 2 points, 1 source, 4 questions, 2 terms, 3 statements"
     );
     assert_eq!(c.disciplines.len(), 2);
     assert_eq!(c.disciplines[1].short, "B");
@@ -179,14 +181,18 @@ fn invalid_ids_and_colours() {
         replace(&mut t[0], "id = \"alpha\"", "id = \"Alpha One\"");
         replace(&mut t[0], "color = \"cyan\"", "color = \"chartreuse\"");
     });
-    assert_eq!(e.len(), 3, "{e:?}");
+    assert_eq!(e.len(), 6, "{e:?}");
     assert!(e[0].starts_with("pack/disciplines.toml:4:6: invalid id `Alpha One` in `id`"), "{e:?}");
     assert!(
         e[1].starts_with("pack/disciplines.toml:7:9: unknown colour `chartreuse`: use one of black, red"),
         "{e:?}"
     );
-    // The points keyed `alpha` now name no discipline.
+    // Everything keyed `alpha` now names no discipline.
     assert!(e[2].starts_with("pack/compare.toml:16:1: unknown discipline `alpha`"), "{e:?}");
+    assert!(
+        e[3].starts_with("pack/glossary.toml:7:14: `discipline` must be a discipline id (beta) or `both`")
+    );
+    assert!(e[4].starts_with("pack/fit.toml:8:14:") && e[5].starts_with("pack/fit.toml:22:14:"), "{e:?}");
 }
 
 #[test]
@@ -261,7 +267,7 @@ fn quiz_references_and_answers_are_checked() {
             "pack/quiz.toml:21:10: the answer lists no option: a question needs at least one correct answer",
             "pack/quiz.toml:31:10: a true-false answer must be true or false, found string",
             "pack/quiz.toml:39:14: difficulty must be 1, 2 or 3, not 4",
-            "pack/quiz.toml:41:10: answer `gamma` must be a discipline id (alpha, beta) or `both`",
+            "pack/quiz.toml:41:10: `answer` must be a discipline id (alpha, beta) or `both`, not `gamma`",
         ]
     );
 }
@@ -286,6 +292,63 @@ fn quiz_kinds_and_options_are_checked() {
 }
 
 #[test]
+fn glossary_and_fit_load() {
+    use scm_vs_om::content::Owner;
+    let c = load_edited(|_| {}).expect("valid");
+    assert_eq!(c.terms.len(), 2);
+    assert_eq!(c.terms[0].owner, Owner::Discipline(0));
+    assert_eq!(c.terms[0].aliases, ["AI"]);
+    assert_eq!(c.terms[1].owner, Owner::Both);
+    assert_eq!(c.terms_for(0).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(c.fit.statements.len(), 3);
+    assert_eq!(c.fit.roles_dimension, Some(0));
+    assert!(c.fit.statements[2].reverse);
+    assert_eq!(c.fit.statements[1].discipline, 1);
+}
+
+#[test]
+fn glossary_problems_are_reported() {
+    let e = errors(|t| {
+        replace(&mut t[4], "name = \"Study\"", "name = \"alpha INDEX\"");
+        replace(&mut t[4], "definition = \"What both fields are.\"", "definition = \"\"");
+        replace(
+            &mut t[4],
+            "related = [\"scope\"]\nsources = [\"book\"]\n\n[[term]]",
+            "related = [\"scop\"]\nsources = [\"book\"]\n\n[[term]]",
+        );
+        replace(&mut t[4], "discipline = \"both\"", "discipline = \"gamma\"");
+    });
+    assert_eq!(
+        e,
+        [
+            "pack/glossary.toml:9:12: unknown dimension `scop`; did you mean `scope`?",
+            "pack/glossary.toml:14:8: duplicate term name `alpha INDEX` (first used on line 5)",
+            "pack/glossary.toml:15:14: `discipline` must be a discipline id (alpha, beta) or `both`, not `gamma`",
+            "pack/glossary.toml:16:14: `definition` must not be empty",
+        ]
+    );
+}
+
+#[test]
+fn fit_problems_are_reported() {
+    let e = errors(|t| {
+        replace(&mut t[5], "roles_dimension = \"scope\"", "roles_dimension = \"roles\"");
+        replace(&mut t[5], "discipline = \"beta\"", "discipline = \"both\"");
+        replace(&mut t[5], "reverse = true", "reverse = \"yes\"");
+        replace(&mut t[5], "id = \"avoid-wide-things\"", "id = \"wide-things\"");
+    });
+    assert_eq!(
+        e,
+        [
+            "pack/fit.toml:3:19: unknown dimension `roles` (known: scope)",
+            "pack/fit.toml:15:14: `discipline` must be a discipline id (alpha, beta), not `both`",
+            "pack/fit.toml:20:6: duplicate statement id `wide-things` (first defined on line 6)",
+            "pack/fit.toml:24:11: `reverse` must be true or false, found a string",
+        ]
+    );
+}
+
+#[test]
 fn a_comparison_needs_two_disciplines() {
     let e = errors(|t| {
         let second = t[0].find("\n[[discipline]]\nid = \"beta\"").unwrap();
@@ -295,7 +358,9 @@ fn a_comparison_needs_two_disciplines() {
     assert_eq!(
         e,
         [
-            "pack/disciplines.toml:3:1: a comparison needs at least two disciplines; found 1 (add [[discipline]] tables)"
+            "pack/disciplines.toml:3:1: a comparison needs at least two disciplines; found 1 (add [[discipline]] tables)",
+            // The self-assessment's statement about the removed discipline is reported too.
+            "pack/fit.toml:15:14: `discipline` must be a discipline id (alpha), not `beta`",
         ]
     );
 }

@@ -103,7 +103,7 @@ fn answer_letters_win_over_navigation_while_a_question_is_open() {
     assert_eq!(app.tab, Tab::Quiz);
     // Tab still switches tabs and q still quits, even mid-question.
     press(&mut app, "<Enter> <Tab>");
-    assert_eq!(app.tab, Tab::Sources);
+    assert_eq!(app.tab, Tab::Glossary);
     press(&mut app, "2 q");
     assert!(!app.running);
 }

@@ -71,7 +71,7 @@ fn help_overlay_120x40() {
 #[test]
 fn sources_120x40() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "3 j j l");
+    press(&mut app, "5 j j l");
     insta::assert_snapshot!(render(&app));
 }
 
@@ -104,7 +104,7 @@ fn focus_is_shown_by_border_shape_not_only_colour() {
 #[test]
 fn mono_theme_uses_no_colour_at_all() {
     let mut app = App::new(Content::builtin(), &theme::MONO, (120, 40));
-    for keys in ["", "j l", "?", "<Esc> 3 l", "2 <Enter>", "a"] {
+    for keys in ["", "j l", "?", "<Esc> 5 l", "2 <Enter>", "a", "3 f", "4 4 2", "<Enter>", "/ s c o r"] {
         press(&mut app, keys);
         let backend = render(&app);
         for cell in backend.buffer().content() {
@@ -149,4 +149,48 @@ fn quiz_120x40() {
     insta::assert_snapshot!("quiz_question_120x40", question);
     insta::assert_snapshot!("quiz_feedback_120x40", feedback);
     insta::assert_snapshot!("quiz_results_120x40", results);
+}
+
+#[test]
+fn glossary_120x40_and_80x24() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "3 j j j");
+    insta::assert_snapshot!("glossary_120x40", render(&app));
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "3 f j l");
+    insta::assert_snapshot!("glossary_filtered_related_80x24", render(&app));
+}
+
+#[test]
+fn search_overlay_with_results() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "/ s a f e t y <Down>");
+    insta::assert_snapshot!("search_120x40", render(&app));
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "/ b u l l w h i p");
+    insta::assert_snapshot!("search_80x24", render(&app));
+}
+
+#[test]
+fn fit_screens() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "4 4 2 5");
+    insta::assert_snapshot!("fit_statement_120x40", render(&app));
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "4 5 1 4 2 3");
+    insta::assert_snapshot!("fit_statement_80x24", render(&app));
+    press(&mut app, "<Enter>");
+    insta::assert_snapshot!("fit_result_80x24", render(&app));
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "4 5 1 4 2 5 1 4 2 5 1 4 2 5 1 4 2 5 1 4 2");
+    insta::assert_snapshot!("fit_result_120x40", render(&app));
+}
+
+#[test]
+fn compare_with_related_terms_focused_120x40() {
+    let mut app = builtin_app(120, 40);
+    let d = app.content.dimension_index("inventory").unwrap();
+    app.open_dimension(d);
+    press(&mut app, "l l l l j");
+    insta::assert_snapshot!(render(&app));
 }

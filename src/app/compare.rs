@@ -12,6 +12,8 @@ pub enum CompareFocus {
     Pane(usize),
     /// The overlap, notes and sources below the panes.
     Overlap,
+    /// The glossary terms related to the dimension.
+    Terms,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,8 @@ pub struct CompareState {
     pub focus: CompareFocus,
     /// Scroll offsets: one per discipline pane, then the overlap box.
     pub scroll: Vec<u16>,
+    /// The highlighted related term (a position in the dimension's list of terms).
+    pub term: usize,
 }
 
 impl CompareState {
@@ -41,8 +45,10 @@ impl App {
         if entry != self.compare.selected {
             self.compare.selected = entry;
             self.compare.scroll.iter_mut().for_each(|s| *s = 0);
-            // The overview has no overlap box; keep focus somewhere that exists.
-            if self.compare.focus == CompareFocus::Overlap && !ui::compare::has_overlap(self) {
+            self.compare.term = 0;
+            // Not every entry has an overlap box or related terms; keep focus on something
+            // that exists.
+            if !self.compare_regions().contains(&self.compare.focus) {
                 self.compare.focus = CompareFocus::List;
             }
         }
@@ -55,12 +61,20 @@ impl App {
         if ui::compare::has_overlap(self) {
             regions.push(CompareFocus::Overlap);
         }
+        if !self.related_terms().is_empty() {
+            regions.push(CompareFocus::Terms);
+        }
         regions
+    }
+
+    /// The glossary terms related to the selected dimension.
+    pub fn related_terms(&self) -> Vec<usize> {
+        self.compare.dimension().map(|d| self.content.terms_for(d).collect()).unwrap_or_default()
     }
 
     fn scroll_slot(&self, focus: CompareFocus) -> Option<usize> {
         match focus {
-            CompareFocus::List => None,
+            CompareFocus::List | CompareFocus::Terms => None,
             CompareFocus::Pane(i) => Some(i),
             CompareFocus::Overlap => Some(self.content.disciplines.len()),
         }
@@ -77,6 +91,15 @@ impl App {
                 self.compare.focus = regions.get(1).copied().unwrap_or(CompareFocus::List)
             }
             Action::Back => self.compare.focus = CompareFocus::List,
+            Action::Select if focus == CompareFocus::Terms => {
+                if let Some(&t) = self.related_terms().get(self.compare.term) {
+                    self.open_term(t);
+                }
+            }
+            _ if focus == CompareFocus::Terms => {
+                let n = self.related_terms().len();
+                self.compare.term = super::step(action, self.compare.term, n, 5);
+            }
             Action::NextItem => self.select_entry(self.compare.selected + 1),
             Action::PrevItem => self.select_entry(self.compare.selected.saturating_sub(1)),
             _ => match self.scroll_slot(focus) {

@@ -1,11 +1,17 @@
 //! Application state and how actions change it. Rendering reads this; it never changes it.
 
 mod compare;
+mod fit;
+mod glossary;
 pub mod quiz;
+mod search;
 mod sources;
 
 pub use compare::{CompareFocus, CompareState};
+pub use fit::{FitScreen, FitState};
+pub use glossary::{GlossaryFocus, GlossaryState};
 pub use quiz::{QuizScreen, QuizState};
+pub use search::SearchState;
 pub use sources::{SourcesFocus, SourcesState};
 
 use crate::action::Action;
@@ -19,16 +25,20 @@ use crate::ui::theme::Theme;
 pub enum Tab {
     Compare,
     Quiz,
+    Glossary,
+    Fit,
     Sources,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Compare, Tab::Quiz, Tab::Sources];
+    pub const ALL: [Tab; 5] = [Tab::Compare, Tab::Quiz, Tab::Glossary, Tab::Fit, Tab::Sources];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Compare => "Compare",
             Tab::Quiz => "Quiz",
+            Tab::Glossary => "Glossary",
+            Tab::Fit => "Fit",
             Tab::Sources => "Sources",
         }
     }
@@ -50,6 +60,12 @@ pub struct App {
     pub compare: CompareState,
     pub sources: SourcesState,
     pub quiz: QuizState,
+    pub glossary: GlossaryState,
+    pub fit: FitState,
+    /// The search overlay, when open.
+    pub search: Option<SearchState>,
+    /// What search looks through, made the first time search opens.
+    pub search_index: Option<crate::search::SearchIndex>,
     /// Compare was opened from a quiz's feedback: offer the way back.
     pub return_to_quiz: bool,
     /// The time, in seconds since the Unix epoch (a fixed clock in tests).
@@ -65,13 +81,23 @@ impl App {
     /// An app with history off, quiz seed 0 and the system clock; see the `with_` methods.
     pub fn new(content: Content, theme: &'static Theme, size: (u16, u16)) -> Self {
         let panes = content.disciplines.len();
+        let statements = content.fit.statements.len();
         let mut app = App {
             content,
             theme,
             tab: Tab::Compare,
-            compare: CompareState { selected: 0, focus: CompareFocus::List, scroll: vec![0; panes + 1] },
+            compare: CompareState {
+                selected: 0,
+                focus: CompareFocus::List,
+                scroll: vec![0; panes + 1],
+                term: 0,
+            },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
             quiz: QuizState::new(History::disabled(), 0),
+            glossary: GlossaryState::new(),
+            fit: FitState::new(statements),
+            search: None,
+            search_index: None,
             return_to_quiz: false,
             clock: system_clock,
             help: None,
@@ -79,6 +105,7 @@ impl App {
             running: true,
         };
         app.refresh_quiz_counts();
+        app.glossary.term = app.glossary_terms().first().copied().unwrap_or(0);
         app
     }
 
@@ -97,12 +124,20 @@ impl App {
 
     /// The key contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
+        if self.search.is_some() {
+            return vec![Context::Search, Context::Global];
+        }
         if self.help.is_some() {
             return vec![Context::Help, Context::Global];
         }
         let mut contexts = match self.tab {
             Tab::Compare => vec![Context::Compare],
             Tab::Sources => vec![Context::Sources],
+            Tab::Glossary => vec![Context::Glossary],
+            Tab::Fit => vec![match self.fit.screen {
+                FitScreen::Statements if !self.content.fit.statements.is_empty() => Context::FitStatement,
+                _ => Context::FitResult,
+            }],
             Tab::Quiz => vec![match self.quiz.screen {
                 QuizScreen::Start => Context::QuizStart,
                 QuizScreen::Question if self.quiz.answered() => Context::QuizFeedback,
@@ -124,8 +159,10 @@ impl App {
                 self.size = (w, h);
                 self.clamp_scrolls();
             }
+            _ if self.search.is_some() => self.update_search(action),
             _ if self.help.is_some() => self.update_help(action),
             Action::ToggleHelp => self.help = Some(0),
+            Action::OpenSearch => self.open_search(),
             Action::NextTab => self.switch_to(Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()]),
             Action::PrevTab => {
                 self.switch_to(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()])
@@ -142,6 +179,8 @@ impl App {
             _ => match self.tab {
                 Tab::Compare => self.update_compare(action),
                 Tab::Quiz => self.update_quiz(action),
+                Tab::Glossary => self.update_glossary(action),
+                Tab::Fit => self.update_fit(action),
                 Tab::Sources => self.update_sources(action),
             },
         }
@@ -171,5 +210,19 @@ impl App {
             Action::Last => Some(max),
             _ => Some(scroll),
         };
+    }
+}
+
+/// Where a list selection goes for a movement action (other actions leave it).
+pub(crate) fn step(action: Action, current: usize, len: usize, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::Up => current.saturating_sub(1),
+        Action::Down => (current + 1).min(last),
+        Action::PageUp => current.saturating_sub(page.max(1)),
+        Action::PageDown => (current + page.max(1)).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        _ => current.min(last),
     }
 }

@@ -157,10 +157,10 @@ impl App {
             return;
         }
         let session = Session::start(&self.content, cards, &plan, &mut self.quiz.rng, now);
-        self.begin(session, 0);
+        self.begin_quiz(session, 0);
     }
 
-    fn begin(&mut self, session: Session, round: usize) {
+    pub(super) fn begin_quiz(&mut self, session: Session, round: usize) {
         let q = &mut self.quiz;
         q.session = Some(session);
         q.round = round;
@@ -251,7 +251,7 @@ impl App {
                 } else {
                     let round = q.round + 1;
                     let session = Session::from_cards(missed, &mut q.rng, (self.clock)());
-                    self.begin(session, round);
+                    self.begin_quiz(session, round);
                 }
             }
             Action::NewQuiz | Action::Select => {

@@ -1,6 +1,6 @@
 //! The Sources tab's state and how actions move through it.
 
-use super::App;
+use super::{App, step};
 use crate::action::Action;
 use crate::ui;
 
@@ -28,18 +28,7 @@ impl App {
         let n_sources = self.content.sources.len();
         let cited = self.cited_by_selected();
         let page = ui::sources::page(self).max(1);
-        let step = |current: usize, len: usize| -> usize {
-            let last = len.saturating_sub(1);
-            match action {
-                Action::Up => current.saturating_sub(1),
-                Action::Down => (current + 1).min(last),
-                Action::PageUp => current.saturating_sub(page),
-                Action::PageDown => (current + page).min(last),
-                Action::First => 0,
-                Action::Last => last,
-                _ => current,
-            }
-        };
+        let step = |current: usize, len: usize| step(action, current, len, page);
         match (action, self.sources.focus) {
             (Action::FocusNext, _) if !cited.is_empty() => self.sources.focus = SourcesFocus::CitedBy,
             (Action::FocusPrev | Action::Back, _) => self.sources.focus = SourcesFocus::List,

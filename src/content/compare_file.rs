@@ -279,7 +279,16 @@ pub(super) fn build_compare<'c>(
     }
 
     let refs = Refs { sources: source_ids, disciplines: discipline_ids, dimensions: dimension_ids };
-    (Some(Content { disciplines, groups, dimensions, sources, questions: Vec::new() }), refs)
+    let content = Content {
+        disciplines,
+        groups,
+        dimensions,
+        sources,
+        questions: Vec::new(),
+        terms: Vec::new(),
+        fit: Default::default(),
+    };
+    (Some(content), refs)
 }
 
 /// The ids other files may refer to, as written (including items dropped for other problems,

@@ -5,26 +5,32 @@ use std::path::{Path, PathBuf};
 
 use super::compare_file::build_compare;
 use super::diag::{Diagnostic, LineIndex, LoadError};
+use super::fit_file::build_fit;
+use super::glossary_file::build_glossary;
 use super::model::Content;
 use super::quiz_file::build_quiz;
 use super::reader::FileCtx;
+use super::resolve::Resolver;
 
 /// Files over this size are refused before being read.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The files of a content pack, in the order they are read.
-pub const FILES: [&str; 4] = ["disciplines.toml", "sources.toml", "compare.toml", "quiz.toml"];
+pub const FILES: [&str; 6] =
+    ["disciplines.toml", "sources.toml", "compare.toml", "quiz.toml", "glossary.toml", "fit.toml"];
 
 /// Files a pack may leave out: without `quiz.toml` the quiz offers only the drill built from
-/// the comparison.
-pub const OPTIONAL_FILES: [&str; 1] = ["quiz.toml"];
+/// the comparison; without the others, their tabs say there is nothing to show.
+pub const OPTIONAL_FILES: [&str; 3] = ["quiz.toml", "glossary.toml", "fit.toml"];
 
 /// The default content, compiled into the binary so it runs from anywhere.
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 6] = [
     ("disciplines.toml", include_str!("../../content/disciplines.toml")),
     ("sources.toml", include_str!("../../content/sources.toml")),
     ("compare.toml", include_str!("../../content/compare.toml")),
     ("quiz.toml", include_str!("../../content/quiz.toml")),
+    ("glossary.toml", include_str!("../../content/glossary.toml")),
+    ("fit.toml", include_str!("../../content/fit.toml")),
 ];
 
 /// Where content comes from.
@@ -79,7 +85,7 @@ impl Content {
 
     /// Parses and checks the given files, which must be [`FILES`] in that order.
     pub fn from_files(files: Vec<FileText>) -> Result<Content, LoadError> {
-        let [disciplines, sources, compare, quiz]: [FileText; 4] =
+        let [disciplines, sources, compare, quiz, glossary, fit]: [FileText; 6] =
             files.try_into().unwrap_or_else(|_| panic!("from_files takes exactly {FILES:?}"));
         let mut diagnostics = Vec::new();
         let result = {
@@ -87,13 +93,21 @@ impl Content {
             let sctx = ctx_for(&sources, &mut diagnostics);
             let cctx = ctx_for(&compare, &mut diagnostics);
             let qctx = ctx_for(&quiz, &mut diagnostics);
+            let gctx = ctx_for(&glossary, &mut diagnostics);
+            let fctx = ctx_for(&fit, &mut diagnostics);
             let (content, refs) = build_compare(dctx.as_ref(), sctx.as_ref(), cctx.as_ref());
             let content = content.map(|mut content| {
-                content.questions = build_quiz(qctx.as_ref(), &content, &refs);
+                let r = Resolver::new(refs, &content);
+                let questions = build_quiz(qctx.as_ref(), &r);
+                let terms = build_glossary(gctx.as_ref(), &r);
+                let fit = build_fit(fctx.as_ref(), &r);
+                drop(r);
+                content.questions = questions;
+                content.terms = terms;
+                content.fit = fit;
                 content
             });
-            drop(refs);
-            for ctx in [dctx, sctx, cctx, qctx].into_iter().flatten() {
+            for ctx in [dctx, sctx, cctx, qctx, gctx, fctx].into_iter().flatten() {
                 diagnostics.extend(ctx.into_diagnostics());
             }
             content

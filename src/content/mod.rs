@@ -3,14 +3,18 @@
 
 mod compare_file;
 mod diag;
+mod fit_file;
+mod glossary_file;
 mod load;
 mod model;
 mod quiz_file;
 mod reader;
+mod resolve;
 pub mod sanitize;
 
 pub use diag::{Diagnostic, LoadError, escape};
 pub use load::{BUILTIN, ContentSource, FILES, FileText, MAX_FILE_BYTES, OPTIONAL_FILES, decode, read_file};
 pub use model::{
-    Answer, Colour, Content, Dimension, Discipline, Group, NamedColour, Question, QuestionKind, Source,
+    Answer, Colour, Content, Dimension, Discipline, Fit, Group, NamedColour, Owner, Question, QuestionKind,
+    Source, Statement, Term,
 };

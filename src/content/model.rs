@@ -18,6 +18,50 @@ pub struct Content {
     pub sources: Vec<Source>,
     /// The authored quiz questions, in file order (the drill is generated, not stored).
     pub questions: Vec<Question>,
+    /// The glossary, in file order.
+    pub terms: Vec<Term>,
+    /// The "which field fits me?" self-assessment.
+    pub fit: Fit,
+}
+
+/// Which discipline owns something: one of them, or all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Owner {
+    Discipline(usize),
+    Both,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    pub id: String,
+    pub name: String,
+    /// Other names and abbreviations, for search.
+    pub aliases: Vec<String>,
+    pub owner: Owner,
+    pub definition: String,
+    /// The dimensions where the term matters.
+    pub related: Vec<usize>,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fit {
+    pub statements: Vec<Statement>,
+    /// The dimension whose points list each discipline's typical roles.
+    pub roles_dimension: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub id: String,
+    /// An activity the learner rates from 1 (strongly dislike) to 5 (strongly like).
+    pub text: String,
+    /// The discipline liking it points to (away from, if `reverse`).
+    pub discipline: usize,
+    /// The dimension to read if it appeals.
+    pub dimension: usize,
+    pub reverse: bool,
+    pub sources: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +232,28 @@ impl std::str::FromStr for Colour {
 }
 
 impl Content {
+    /// The terms related to a dimension, in glossary order.
+    pub fn terms_for(&self, dimension: usize) -> impl Iterator<Item = usize> + '_ {
+        self.terms.iter().enumerate().filter(move |(_, t)| t.related.contains(&dimension)).map(|(i, _)| i)
+    }
+
+    /// "Supply Chain Management", or "Both" (or "All" with more than two disciplines).
+    pub fn owner_name(&self, owner: Owner) -> &str {
+        match owner {
+            Owner::Discipline(d) => &self.disciplines[d].name,
+            Owner::Both if self.disciplines.len() == 2 => "Both",
+            Owner::Both => "All",
+        }
+    }
+
+    /// "SCM", or "Both"/"All".
+    pub fn owner_short(&self, owner: Owner) -> &str {
+        match owner {
+            Owner::Discipline(d) => &self.disciplines[d].short,
+            Owner::Both => self.owner_name(owner),
+        }
+    }
+
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
     }

@@ -1,30 +1,24 @@
 //! The quiz: `quiz.toml`, read and checked against the comparison it teaches.
 
-use std::collections::HashMap;
-
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::compare_file::Refs;
-use super::model::{Answer, Content, Question, QuestionKind};
+use super::model::{Answer, Owner, Question, QuestionKind};
 use super::reader::{At, FileCtx, Ids, Table};
+use super::resolve::Resolver;
 
 /// How many options each kind of question may have.
 const SINGLE_OPTIONS: std::ops::RangeInclusive<usize> = 3..=5;
 const MULTI_OPTIONS: std::ops::RangeInclusive<usize> = 3..=6;
 
 /// Reads `quiz.toml` (absent: no questions) and resolves its references.
-pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, content: &Content, refs: &Refs<'_>) -> Vec<Question> {
+pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, r: &Resolver<'_, '_>) -> Vec<Question> {
     let Some(ctx) = qctx else {
         return Vec::new();
     };
     let Some(doc) = ctx.parse() else {
         return Vec::new();
     };
-    let dimensions: HashMap<&str, usize> =
-        content.dimensions.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    let sources: HashMap<&str, usize> =
-        content.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut root = ctx.root(&doc);
     let tables = root.tables("question", "[[question]]");
     let mut ids: Vec<Option<At<String>>> = Vec::with_capacity(tables.len());
@@ -32,7 +26,7 @@ pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, content: &Content, refs: &R
     for mut t in tables {
         let id = t.id("id");
         ids.push(id.clone());
-        let question = read_question(&mut t, id, content, refs, &dimensions, &sources);
+        let question = read_question(&mut t, id, r);
         t.finish();
         questions.extend(question);
     }
@@ -41,14 +35,7 @@ pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, content: &Content, refs: &R
     questions
 }
 
-fn read_question(
-    t: &mut Table<'_, '_>,
-    id: Option<At<String>>,
-    content: &Content,
-    refs: &Refs<'_>,
-    dimensions: &HashMap<&str, usize>,
-    sources: &HashMap<&str, usize>,
-) -> Option<Question> {
+fn read_question(t: &mut Table<'_, '_>, id: Option<At<String>>, r: &Resolver<'_, '_>) -> Option<Question> {
     let ctx = t.ctx();
     let kind = t.text("kind").and_then(|k| {
         let found = QuestionKind::NAMES.iter().find(|(name, _)| *name == k.value).map(|(_, kind)| *kind);
@@ -57,7 +44,7 @@ fn read_question(
         }
         found
     });
-    let dimension = t.id("dimension").and_then(|d| resolve(ctx, &refs.dimensions, dimensions, &d));
+    let dimension = t.id("dimension").and_then(|d| r.dimension(ctx, &d));
     let difficulty = t.int("difficulty").and_then(|d| match u8::try_from(d.value) {
         Ok(n @ 1..=3) => Some(n),
         _ => {
@@ -69,29 +56,18 @@ fn read_question(
     let options = t.opt_text_list("options");
     let answer_value = t.value("answer");
     let explanation = t.prose("explanation");
-    let source_refs = t.ids("sources");
-    let mut source_list = Vec::new();
-    let mut sources_ok = source_refs.is_some();
-    for r in source_refs.iter().flatten() {
-        match resolve(ctx, &refs.sources, sources, r) {
-            Some(i) if source_list.contains(&i) => {
-                ctx.error(r.at, format!("source `{}` is listed twice", r.value))
-            }
-            Some(i) => source_list.push(i),
-            None => sources_ok = false,
-        }
-    }
+    let sources = t.ids("sources").and_then(|s| r.sources(ctx, &s));
 
     let kind = kind?;
     // The answer is checked against the options even when they have problems of their own.
     let (options, options_ok) = check_options(t, kind, options);
-    let answer = check_answer(ctx, kind, answer_value?, &options, content, refs)?;
+    let answer = check_answer(ctx, kind, answer_value?, &options, r)?;
     if !options_ok {
         return None;
     }
     let (id, dimension, difficulty, prompt, explanation) =
         (id?, dimension?, difficulty?, prompt?, explanation?);
-    sources_ok.then_some(Question {
+    Some(Question {
         id: id.value,
         kind,
         dimension,
@@ -100,16 +76,8 @@ fn read_question(
         options,
         answer,
         explanation: explanation.value,
-        sources: source_list,
+        sources: sources?,
     })
-}
-
-/// A reference by id to a final index. Unknown ids are reported (when the file they belong to
-/// was read cleanly); ids that exist but were dropped for their own problems resolve to
-/// nothing, quietly, since those problems are reported where they are.
-fn resolve(ctx: &FileCtx<'_>, raw: &Ids<'_>, built: &HashMap<&str, usize>, r: &At<String>) -> Option<usize> {
-    raw.resolve(ctx, r)?;
-    built.get(r.value.as_str()).copied()
 }
 
 /// Single and multi questions need their own options, in a count that fits; the other kinds
@@ -188,8 +156,7 @@ fn check_answer(
     kind: QuestionKind,
     v: &Spanned<DeValue<'_>>,
     options: &[String],
-    content: &Content,
-    refs: &Refs<'_>,
+    r: &Resolver<'_, '_>,
 ) -> Option<Answer> {
     let at = v.span().start;
     match kind {
@@ -235,7 +202,6 @@ fn check_answer(
             }
         },
         QuestionKind::Which => {
-            let ids: Vec<&str> = content.disciplines.iter().map(|d| d.id.as_str()).collect();
             let Some(s) = v.get_ref().as_str() else {
                 ctx.error(
                     at,
@@ -246,19 +212,9 @@ fn check_answer(
                 );
                 return None;
             };
-            if s == "both" {
-                return Some(Answer::Both);
-            }
-            match ids.iter().position(|id| *id == s) {
-                Some(i) => Some(Answer::Discipline(i)),
-                None if refs.disciplines.known(s) => None,
-                None => {
-                    ctx.error(
-                        at,
-                        format!("answer `{s}` must be a discipline id ({}) or `both`", ids.join(", ")),
-                    );
-                    None
-                }
+            match r.owner(ctx, "answer", &At { value: s.to_owned(), at }, true)? {
+                Owner::Both => Some(Answer::Both),
+                Owner::Discipline(d) => Some(Answer::Discipline(d)),
             }
         }
     }

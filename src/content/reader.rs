@@ -258,6 +258,27 @@ impl<'a, 't> Table<'a, 't> {
         Some(items)
     }
 
+    /// An optional boolean.
+    pub fn opt_bool(&mut self, key: &'static str) -> Option<At<bool>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_bool() {
+            Some(b) => Some(At { value: b, at: v.span().start }),
+            None => {
+                self.wrong_type(key, "true or false", v);
+                None
+            }
+        }
+    }
+
+    /// An optional id.
+    pub fn opt_id(&mut self, key: &'static str) -> Option<At<String>> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            return None;
+        }
+        self.id(key)
+    }
+
     /// A required integer.
     pub fn int(&mut self, key: &'static str) -> Option<At<i64>> {
         if self.table.get(key).is_none() {

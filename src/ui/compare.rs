@@ -25,6 +25,7 @@ pub struct Geometry {
     pub header: Rect,
     pub panes: Vec<Rect>,
     pub overlap: Option<Rect>,
+    pub terms: Option<Rect>,
 }
 
 /// One row of the list.
@@ -45,7 +46,15 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
     let list_w = list_width(app, body.width);
     let [list, detail] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body);
     let header_h = (header_lines(app, detail.width.saturating_sub(2)).len() as u16).min(detail.height / 3);
-    let [header, rest] = Layout::vertical([Constraint::Length(header_h), Constraint::Fill(1)]).areas(detail);
+    let related = app.related_terms();
+    let terms_h = if related.is_empty() {
+        0
+    } else {
+        (term_lines(app, &related, inner_width(detail.width)).len() as u16 + 2).min(4).min(detail.height / 4)
+    };
+    let [header, rest, terms] =
+        Layout::vertical([Constraint::Length(header_h), Constraint::Fill(1), Constraint::Length(terms_h)])
+            .areas(detail);
     // The header is unboxed; a column of margin keeps it off the list's border.
     let header = Rect { x: header.x + 1, width: header.width.saturating_sub(2), ..header };
     // Side by side when there is room; each pane's width does not depend on the heights.
@@ -71,7 +80,13 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
     } else {
         Layout::vertical(constraints).split(panes_area)
     };
-    Geometry { list, header, panes: panes.to_vec(), overlap: has_overlap(app).then_some(overlap) }
+    Geometry {
+        list,
+        header,
+        panes: panes.to_vec(),
+        overlap: has_overlap(app).then_some(overlap),
+        terms: (terms_h > 0).then_some(terms),
+    }
 }
 
 fn list_width(app: &App, body_width: u16) -> u16 {
@@ -109,7 +124,7 @@ pub fn list_page(app: &App) -> usize {
 pub fn viewport(app: &App, focus: CompareFocus) -> (u16, u16) {
     let g = geometry(app, body_area(app));
     let (area, lines) = match focus {
-        CompareFocus::List => return (0, 0),
+        CompareFocus::List | CompareFocus::Terms => return (0, 0),
         CompareFocus::Pane(i) => match g.panes.get(i) {
             Some(a) => (*a, pane_lines(app, i, inner_width(a.width)).len()),
             None => return (0, 0),
@@ -152,6 +167,49 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             *last = truncate(&format!("{last} …"), width);
         }
         lines.extend(wrapped.into_iter().map(|l| Line::styled(l, t.emphasis)));
+    }
+    lines
+}
+
+/// The scroll that brings point `point` of pane `pane` to the top (as far as scrolling goes).
+pub fn point_line(app: &App, pane: usize, point: usize) -> u16 {
+    let Some(d) = app.compare.dimension() else { return 0 };
+    let g = geometry(app, body_area(app));
+    let Some(area) = g.panes.get(pane) else { return 0 };
+    let width = inner_width(area.width);
+    let before: usize = app.content.dimensions[d].points[pane]
+        .iter()
+        .take(point)
+        .map(|p| wrap_hanging(p, width, "• ", "  ").len())
+        .sum();
+    let (len, height) = viewport(app, CompareFocus::Pane(pane));
+    (before.min(u16::MAX as usize) as u16).min(len.saturating_sub(height))
+}
+
+/// The related terms as a run of names, wrapped; the highlighted one reversed when focused.
+fn term_lines(app: &App, related: &[usize], width: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let focused = app.compare.focus == CompareFocus::Terms;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut line: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (i, &term) in related.iter().enumerate() {
+        let name = truncate(&app.content.terms[term].name, width.max(1));
+        let w = name.width() + if line.is_empty() { 0 } else { 3 };
+        if !line.is_empty() && used + w > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if !line.is_empty() {
+            line.push(Span::styled(" · ", t.dim));
+            used += 3;
+        }
+        used += name.width();
+        let style = if focused && i == app.compare.term { t.selected } else { t.text };
+        line.push(Span::styled(name, style));
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
     }
     lines
 }
@@ -270,6 +328,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = overlap_lines(app, inner_width(overlap.width));
         let focused = app.compare.focus == CompareFocus::Overlap;
         scrolled_box(app, overlap, framed(app, title, focused), lines, app.compare.scroll[slot], buf);
+    }
+    if let Some(area) = g.terms {
+        let related = app.related_terms();
+        let focused = app.compare.focus == CompareFocus::Terms;
+        let hint = if focused { " Related terms: Enter opens in the glossary " } else { " Related terms " };
+        let title = Line::styled(hint, app.theme.title);
+        let lines = term_lines(app, &related, inner_width(area.width));
+        // Keep the highlighted term's line in view.
+        let row =
+            lines.iter().position(|l| l.spans.iter().any(|s| s.style == app.theme.selected)).unwrap_or(0)
+                as u16;
+        let scroll = row.saturating_sub(area.height.saturating_sub(3));
+        scrolled_box(app, area, framed(app, title, focused), lines, scroll, buf);
     }
 }
 

@@ -1,8 +1,11 @@
 //! Rendering: a pure function of the app state onto a buffer. One file per screen.
 
 pub mod compare;
+pub mod fit;
+pub mod glossary;
 pub mod help;
 pub mod quiz;
+pub mod search;
 pub mod sources;
 pub mod theme;
 pub mod wrap;
@@ -35,11 +38,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.tab {
         Tab::Compare => compare::render(app, body, buf),
         Tab::Quiz => quiz::render(app, body, buf),
+        Tab::Glossary => glossary::render(app, body, buf),
+        Tab::Fit => fit::render(app, body, buf),
         Tab::Sources => sources::render(app, body, buf),
     }
     render_footer(app, footer, buf);
     if app.help.is_some() {
         help::render(app, body, buf);
+    }
+    if app.search.is_some() {
+        search::render(app, body, buf);
     }
 }
 
@@ -168,6 +176,36 @@ pub fn scrolled_box(
             .track_style(t.border)
             .render(bar, buf, &mut state);
     }
+}
+
+/// Lines of a list with one selected row, scrolled so the selection stays in view.
+pub fn list_lines(
+    app: &App,
+    items: &[String],
+    selected: usize,
+    focused: bool,
+    height: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let offset = selected.saturating_sub(height / 2).min(items.len().saturating_sub(height));
+    items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, item)| {
+            let sel = i == selected;
+            let text = truncate(&format!("{}{item}", if sel { "▸ " } else { "  " }), width);
+            let pad = if sel { " ".repeat(width.saturating_sub(text.width())) } else { String::new() };
+            let style = match (sel, focused) {
+                (true, true) => t.selected,
+                (true, false) => t.selected_unfocused,
+                _ => t.item,
+            };
+            Line::styled(format!("{text}{pad}"), style)
+        })
+        .collect()
 }
 
 /// Cuts `text` to `width` columns, ending with `…` when something was cut.

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap_hanging;
-use super::{body_area, framed, truncate};
+use super::{body_area, framed, list_lines};
 use crate::app::{App, SourcesFocus};
 
 fn split(body: Rect) -> [Rect; 2] {
@@ -28,36 +28,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn bordered(app: &App, title: &'static str, focused: bool) -> Block<'static> {
     framed(app, Line::styled(title, app.theme.title), focused).padding(Padding::ZERO)
-}
-
-/// Lines of a list with one selected row, scrolled so the selection stays in view.
-fn list_lines(
-    app: &App,
-    items: &[String],
-    selected: usize,
-    focused: bool,
-    height: usize,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let offset = selected.saturating_sub(height / 2).min(items.len().saturating_sub(height));
-    items
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, item)| {
-            let sel = i == selected;
-            let text = truncate(&format!("{}{item}", if sel { "▸ " } else { "  " }), width);
-            let pad = if sel { " ".repeat(width.saturating_sub(text.width())) } else { String::new() };
-            let style = match (sel, focused) {
-                (true, true) => t.selected,
-                (true, false) => t.selected_unfocused,
-                _ => t.item,
-            };
-            Line::styled(format!("{text}{pad}"), style)
-        })
-        .collect()
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {

@@ -37,6 +37,7 @@ pub fn key(name: &str) -> KeyEvent {
         "<Esc>" => KeyCode::Esc,
         "<Tab>" => KeyCode::Tab,
         "<Space>" => KeyCode::Char(' '),
+        "<Backspace>" => KeyCode::Backspace,
         "<S-Tab>" => return KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
         n if n.starts_with("<C-") => {
             let c = n.chars().nth(3).expect("a letter after <C-");

@@ -1,0 +1,184 @@
+//! Search across everything: dimensions, their points and overlap, glossary terms and
+//! definitions, quiz prompts. Fuzzy matching and ranking are nucleo's (the matcher behind
+//! helix's picker); this module decides what is searchable, where each hit leads, and in
+//! which order equal scores come. No terminal code here.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+
+use crate::content::Content;
+
+/// Where a hit leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Dimension(usize),
+    /// One discipline's point on a dimension.
+    Point {
+        dimension: usize,
+        discipline: usize,
+        point: usize,
+    },
+    /// A dimension's summary, overlap or note.
+    Detail(usize),
+    Term(usize),
+    Definition(usize),
+    Question(usize),
+}
+
+impl Target {
+    /// Among equal scores, names first (a dimension or a term), then the comparison, then
+    /// longer texts.
+    fn rank(self) -> u8 {
+        match self {
+            Target::Dimension(_) | Target::Term(_) => 0,
+            Target::Point { .. } => 1,
+            Target::Detail(_) | Target::Definition(_) => 2,
+            Target::Question(_) => 3,
+        }
+    }
+}
+
+pub struct Item {
+    pub target: Target,
+    /// What is searched and shown.
+    pub text: String,
+    haystack: Utf32String,
+}
+
+/// Everything searchable, prepared once.
+pub struct SearchIndex {
+    pub items: Vec<Item>,
+    matcher: Matcher,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`SearchIndex::items`].
+    pub item: usize,
+    pub score: u32,
+}
+
+impl SearchIndex {
+    pub fn new(content: &Content) -> SearchIndex {
+        let mut items = Vec::new();
+        let mut add = |target: Target, text: String| {
+            let haystack = Utf32String::from(text.as_str());
+            items.push(Item { target, text, haystack });
+        };
+        for (d, dim) in content.dimensions.iter().enumerate() {
+            add(Target::Dimension(d), dim.title.clone());
+            for (c, points) in dim.points.iter().enumerate() {
+                for (p, point) in points.iter().enumerate() {
+                    add(Target::Point { dimension: d, discipline: c, point: p }, point.clone());
+                }
+            }
+            for text in [&dim.summary, &dim.overlap, &dim.note].into_iter().flatten() {
+                add(Target::Detail(d), one_line(text));
+            }
+        }
+        for (t, term) in content.terms.iter().enumerate() {
+            let name = if term.aliases.is_empty() {
+                term.name.clone()
+            } else {
+                format!("{} ({})", term.name, term.aliases.join(", "))
+            };
+            add(Target::Term(t), name);
+            add(Target::Definition(t), one_line(&term.definition));
+        }
+        for (q, question) in content.questions.iter().enumerate() {
+            add(Target::Question(q), one_line(&question.prompt));
+        }
+        SearchIndex { items, matcher: Matcher::new(Config::DEFAULT) }
+    }
+
+    /// The items matching `query`, best first. An empty query matches nothing.
+    pub fn search(&mut self, query: &str) -> Vec<Hit> {
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let mut hits: Vec<Hit> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                pattern.score(item.haystack.slice(..), &mut self.matcher).map(|score| Hit { item: i, score })
+            })
+            .collect();
+        let items = &self.items;
+        hits.sort_by(|a, b| {
+            let (ia, ib) = (&items[a.item], &items[b.item]);
+            b.score
+                .cmp(&a.score)
+                .then(ia.target.rank().cmp(&ib.target.rank()))
+                .then(ia.text.len().cmp(&ib.text.len()))
+                .then(a.item.cmp(&b.item))
+        });
+        hits
+    }
+
+    /// The positions (in characters) of `query`'s matched characters in an item, for
+    /// highlighting; computed only for the hits on screen.
+    pub fn matched_chars(&mut self, query: &str, item: usize) -> Vec<usize> {
+        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let mut indices = Vec::new();
+        pattern.indices(self.items[item].haystack.slice(..), &mut self.matcher, &mut indices);
+        indices.sort_unstable();
+        indices.dedup();
+        indices.into_iter().map(|i| i as usize).collect()
+    }
+}
+
+/// Paragraph breaks become spaces: a result is one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_terms_points_and_questions_ranked() {
+        let c = Content::builtin();
+        let mut index = SearchIndex::new(&c);
+        let hits = index.search("bullwhip");
+        assert!(!hits.is_empty());
+        let targets: Vec<Target> = hits.iter().map(|h| index.items[h.item].target).collect();
+        assert!(targets.iter().any(|t| matches!(t, Target::Point { .. })));
+        assert!(targets.iter().any(|t| matches!(t, Target::Question(_))));
+        // Every hit really contains the letters in order.
+        for h in &hits {
+            let text = index.items[h.item].text.to_lowercase();
+            let mut chars = text.chars();
+            assert!("bullwhip".chars().all(|q| chars.any(|c| c == q)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dimension_title_ranks_first_for_its_name() {
+        let c = Content::builtin();
+        let mut index = SearchIndex::new(&c);
+        let hits = index.search("Inventory");
+        let first = index.items[hits[0].item].target;
+        assert_eq!(first, Target::Dimension(c.dimension_index("inventory").unwrap()));
+    }
+
+    #[test]
+    fn empty_and_unmatched_queries() {
+        let c = Content::builtin();
+        let mut index = SearchIndex::new(&c);
+        assert!(index.search("").is_empty());
+        assert!(index.search("   ").is_empty());
+        assert!(index.search("zzqxj").is_empty());
+    }
+
+    #[test]
+    fn matched_characters_for_highlighting() {
+        let c = Content::builtin();
+        let mut index = SearchIndex::new(&c);
+        let d = c.dimension_index("inventory").unwrap();
+        let item = index.items.iter().position(|i| i.target == Target::Dimension(d)).unwrap();
+        assert_eq!(index.matched_chars("invt", item), [0, 1, 2, 5]);
+    }
+}

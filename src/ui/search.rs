@@ -1,0 +1,140 @@
+//! The search overlay: the text typed, and the ranked results with their matched letters.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget};
+use unicode_width::UnicodeWidthChar;
+
+use super::{body_area, truncate};
+use crate::app::App;
+use crate::search::Target;
+
+fn area_in(body: Rect) -> Rect {
+    let w = body.width.saturating_sub(4).min(100);
+    let h = body.height.saturating_sub(2);
+    Rect { x: body.x + (body.width - w) / 2, y: body.y + (body.height - h) / 2, width: w, height: h }
+}
+
+fn block(app: &App) -> Block<'static> {
+    let t = app.theme;
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(t.border)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(" Search ", t.title))
+        .title_bottom(Line::styled(" ↑↓ choose · Enter go · Esc close ", t.dim).right_aligned())
+}
+
+/// Result rows that fit: how far a page moves.
+pub fn page(app: &App) -> usize {
+    (block(app).inner(area_in(body_area(app))).height as usize).saturating_sub(2)
+}
+
+/// Where a hit lives, in a word or two.
+fn label(app: &App, target: Target) -> String {
+    let c = &app.content;
+    match target {
+        Target::Dimension(_) => "Compare".into(),
+        Target::Point { discipline, .. } => format!("{} point", c.disciplines[discipline].short),
+        Target::Detail(_) => "Overlap".into(),
+        Target::Term(_) => "Term".into(),
+        Target::Definition(_) => "Definition".into(),
+        Target::Question(_) => "Quiz".into(),
+    }
+}
+
+/// The dimension (or term) a hit belongs to, for context after its text.
+fn context(app: &App, target: Target) -> Option<String> {
+    let c = &app.content;
+    match target {
+        Target::Point { dimension, .. } | Target::Detail(dimension) => {
+            Some(c.dimensions[dimension].title.clone())
+        }
+        Target::Definition(t) => Some(c.terms[t].name.clone()),
+        Target::Question(q) => Some(c.dimensions[c.questions[q].dimension].title.clone()),
+        Target::Dimension(_) | Target::Term(_) => None,
+    }
+}
+
+pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(search) = app.search.as_ref() else { return };
+    let Some(index) = app.search_index.as_ref() else { return };
+    let area = area_in(body);
+    Clear.render(area, buf);
+    let block = block(app);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let width = inner.width as usize;
+    let count = match search.hits.len() {
+        0 if search.query.is_empty() => "type to search dimensions, points, terms and questions".to_string(),
+        0 => "no matches".to_string(),
+        1 => "1 result".to_string(),
+        n => format!("{n} results"),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("/ ", t.key),
+            Span::styled(search.query.clone(), t.emphasis),
+            // A block cursor drawn as text: the terminal's own cursor stays hidden.
+            Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+            Span::styled(format!("   {count}"), t.dim),
+        ]),
+        Line::default(),
+    ];
+    let rows = (inner.height as usize).saturating_sub(2);
+    let offset = search.selected.saturating_sub(rows.saturating_sub(1));
+    for (i, hit) in search.hits.iter().enumerate().skip(offset).take(rows) {
+        let item = &index.items[hit.item];
+        let selected = i == search.selected;
+        let tag = format!("{:<11}", label(app, item.target));
+        let matched = search.matched.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let base = if selected { t.selected } else { t.text };
+        let mut spans = vec![Span::styled(tag.clone(), if selected { t.selected } else { t.dim })];
+        spans.extend(highlighted(&item.text, matched, width.saturating_sub(tag.len()), base, app));
+        if let Some(ctx) = context(app, item.target) {
+            let used: usize = spans.iter().map(|s| s.width()).sum();
+            if used + 6 < width {
+                spans.push(Span::styled(
+                    truncate(&format!("  · {ctx}"), width - used),
+                    if selected { t.selected } else { t.dim },
+                ));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The text cut to `width`, starting near the first match when that would be off the end,
+/// with the matched characters underlined and bold (not colour alone).
+fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &App) -> Vec<Span<'static>> {
+    let chars: Vec<char> = text.chars().collect();
+    let first = matched.first().copied().unwrap_or(0);
+    // Show from a little before the first match if it would not fit otherwise.
+    let prefix_w: usize = chars.iter().take(first).map(|c| c.width().unwrap_or(0)).sum();
+    let start = if prefix_w + 10 > width { first.saturating_sub(8) } else { 0 };
+    let hit = base.patch(app.theme.key).add_modifier(Modifier::UNDERLINED);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width && i + 1 < chars.len() {
+            spans.push(Span::styled("…", base));
+            break;
+        }
+        let style = if matched.binary_search(&i).is_ok() { hit } else { base };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), style)),
+        }
+        used += w;
+    }
+    spans
+}
