@@ -159,3 +159,78 @@ mod quiz {
         });
     }
 }
+
+mod search {
+    use divan::{Bencher, black_box};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use scm_vs_om::action::Action;
+    use scm_vs_om::app::App;
+    use scm_vs_om::content::Content;
+    use scm_vs_om::search::SearchIndex;
+    use scm_vs_om::ui::{self, theme};
+
+    /// The built-in content with questions copied until the index holds 20,000 items.
+    fn content_with_20k_items() -> Content {
+        let mut c = Content::builtin();
+        let base_items = SearchIndex::new(&c).items.len();
+        let base = c.questions.clone();
+        let extra = 20_000 - (base_items - base.len());
+        c.questions = (0..extra)
+            .map(|i| {
+                let mut q = base[i % base.len()].clone();
+                q.id = format!("{}-{i}", q.id);
+                q
+            })
+            .collect();
+        c
+    }
+
+    #[divan::bench]
+    fn build_index_20k_items(bencher: Bencher) {
+        let c = content_with_20k_items();
+        bencher.bench_local(|| SearchIndex::new(black_box(&c)));
+    }
+
+    /// One keystroke as the overlay handles it: match everything, rank, and work out the
+    /// highlighting of the first 200 hits.
+    #[divan::bench(args = ["s", "sup", "supplier", "bullwhip effect"])]
+    fn keystroke_20k_items(bencher: Bencher, query: &str) {
+        let c = content_with_20k_items();
+        let mut index = SearchIndex::new(&c);
+        assert!(index.items.len() >= 20_000);
+        bencher.bench_local(|| {
+            let hits = index.search(black_box(query));
+            let matched: Vec<Vec<usize>> =
+                hits.iter().take(200).map(|h| index.matched_chars(query, h.item)).collect();
+            (hits.len(), matched.len())
+        });
+    }
+
+    #[divan::bench(args = ["glossary", "fit_statement", "fit_result", "search_overlay"])]
+    fn render_200x60(bencher: Bencher, screen: &str) {
+        let mut app = App::new(Content::builtin(), &theme::COLOUR, (200, 60));
+        match screen {
+            "glossary" => app.update(Action::GoToTab(2)),
+            "fit_statement" => app.update(Action::GoToTab(3)),
+            "fit_result" => {
+                app.update(Action::GoToTab(3));
+                for i in 0..app.content.fit.statements.len() {
+                    app.update(Action::Rate(1 + (i % 5) as u8));
+                }
+            }
+            _ => {
+                app.update(Action::OpenSearch);
+                for c in "supplier".chars() {
+                    app.update(Action::Type(c));
+                }
+            }
+        }
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            ui::render(black_box(&app), area, &mut buf);
+        });
+    }
+}
