@@ -204,8 +204,8 @@ pub const BINDINGS: &[Binding] = &[
         "focus the region to the right (list → panes → overlap)",
         Some("focus"),
     ),
-    b(Compare, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", Some("page")),
-    b(Compare, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", Some("page")),
+    b(Compare, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(Compare, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
     b(
         Compare,
         &[Key::Char('g'), Key::Code(K::Home)],
@@ -660,10 +660,7 @@ mod tests {
     fn hints_merge_neighbours() {
         let h = hints(&[Compare, Global]);
         let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(
-            text,
-            ["↑↓ move", "←→ focus", "PgUp/PgDn page", "p/n prev/next", "/ search", "? help", "q quit"]
-        );
+        assert_eq!(text, ["↑↓ move", "←→ focus", "p/n prev/next", "/ search", "? help", "q quit"]);
         let h = hints(&[Help, Global]);
         let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
         assert_eq!(text, ["Esc close", "↑↓ scroll", "/ search", "q quit"]);

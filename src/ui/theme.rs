@@ -33,7 +33,7 @@ const fn fg(c: Color) -> Style {
 pub const COLOUR: Theme = Theme {
     colour: true,
     app_title: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
-    tab: fg(Color::Gray),
+    tab: Style::new(),
     tab_active: Style::new().fg(Color::White).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
     // Borders in the terminal's own colour and weight: a styled border costs two style
     // changes on every row it crosses, which was most of a frame's bytes. Focus shows as a
