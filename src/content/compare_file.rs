@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
+use super::ids::Ids;
 use super::model::{Colour, Content, Dimension, Discipline, Group, NamedColour, Source};
-use super::reader::{At, FileCtx, Ids, Table};
+use super::reader::{At, FileCtx, Table};
 
 struct RawDiscipline {
     id: Option<At<String>>,

@@ -1,7 +1,8 @@
 //! The self-assessment: `fit.toml`, read and checked against the comparison.
 
+use super::ids::Ids;
 use super::model::{Fit, Owner, Statement};
-use super::reader::{At, FileCtx, Ids, Table};
+use super::reader::{At, FileCtx, Table};
 use super::resolve::Resolver;
 
 /// Reads `fit.toml` (absent: no self-assessment).

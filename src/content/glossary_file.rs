@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
+use super::ids::Ids;
 use super::model::Term;
-use super::reader::{At, FileCtx, Ids, Table};
+use super::reader::{At, FileCtx, Table};
 use super::resolve::Resolver;
 
 /// Reads `glossary.toml` (absent: no glossary).

@@ -5,6 +5,7 @@ mod compare_file;
 mod diag;
 mod fit_file;
 mod glossary_file;
+mod ids;
 mod load;
 mod model;
 mod quiz_file;

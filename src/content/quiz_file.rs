@@ -3,8 +3,9 @@
 use toml::Spanned;
 use toml::de::DeValue;
 
+use super::ids::Ids;
 use super::model::{Answer, Owner, Question, QuestionKind};
-use super::reader::{At, FileCtx, Ids, Table};
+use super::reader::{At, FileCtx, Table};
 use super::resolve::Resolver;
 
 /// How many options each kind of question may have.
