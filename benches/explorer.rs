@@ -13,9 +13,16 @@ fn main() {
     divan::main();
 }
 
+/// What `check` does: parse and check the six TOML files of the built-in pack.
 #[divan::bench]
 fn load_and_validate_builtin() -> Content {
     Content::load(black_box(&ContentSource::Builtin)).expect("valid")
+}
+
+/// What the explorer does at start-up: decode the model `build.rs` checked and stored.
+#[divan::bench]
+fn decode_builtin_at_startup() -> Content {
+    Content::builtin()
 }
 
 /// The screens, as the actions that lead to them from the start.
