@@ -52,4 +52,8 @@ pub enum Action {
     Restart,
     /// The terminal has a new size (columns, rows).
     Resize(u16, u16),
+    /// A left click at a column and row.
+    Click(u16, u16),
+    /// The mouse wheel at a column and row: down (true) or up.
+    Wheel(u16, u16, bool),
 }

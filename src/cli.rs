@@ -1,10 +1,24 @@
-//! The command line.
+//! The command line: the explorer's options and the subcommands for authors.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::quiz::History;
+
+const EXAMPLES: &str = "\
+Examples:
+  scm-vs-om                                explore the built-in comparison
+  scm-vs-om --content my-pack              explore the pack in my-pack/
+  scm-vs-om --theme light --no-mouse       light colours, the terminal's own selection
+  scm-vs-om --seed 7 --no-history          a repeatable quiz that saves nothing
+  scm-vs-om check --content my-pack        every problem in my-pack/ as path:line:col
+  scm-vs-om export --format markdown > comparison.md
+  scm-vs-om init my-pack                   start a new pack from a commented example
+
+Settings: ~/.config/scm-vs-om/settings.toml on Linux (see --help for the keys).
+Environment: NO_COLOR turns colour off (unless --theme is given); SCM_VS_OM_DATA_DIR,
+SCM_VS_OM_CONFIG as the options of the same name.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -12,14 +26,31 @@ use crate::quiz::History;
     version,
     about = "Explore how Supply Chain Management and Operations Management differ and overlap",
     long_about = "A full-screen terminal explorer that walks two (or more) disciplines side by side, \
-                  dimension by dimension. The content comes from TOML files: the default pack is \
-                  built in; --content DIR reads another.",
-    after_help = "Examples:\n  scm-vs-om                      explore the built-in comparison\n  scm-vs-om --content my-pack    explore the pack in my-pack/\n  scm-vs-om --seed 7 --no-history\n                                 a repeatable quiz that saves nothing\n  scm-vs-om check --content my-pack\n                                 report every problem in my-pack/ as path:line:col"
+                  dimension by dimension, with a quiz, a glossary, search and a self-assessment. \
+                  The content comes from TOML files: the default pack is built in; --content DIR \
+                  reads another (see CONTENT.md).",
+    after_help = EXAMPLES
 )]
 pub struct Cli {
     /// Read content from this directory instead of the built-in pack
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
+
+    /// Colours [default: from the settings file, else dark; NO_COLOR means mono]
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+
+    /// Leave the mouse to the terminal (its own text selection) [default: mouse on]
+    #[arg(long, conflicts_with = "mouse")]
+    pub no_mouse: bool,
+
+    /// Use the mouse even if the settings file turns it off
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// How many questions a quiz asks by default
+    #[arg(long, value_enum, value_name = "N")]
+    pub quiz_length: Option<QuizLength>,
 
     /// Save quiz answers in DIR [default: the platform's data directory, e.g.
     /// ~/.local/share/scm-vs-om]
@@ -34,15 +65,112 @@ pub struct Cli {
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
 
+    /// Read settings from FILE [default: the platform's config directory, e.g.
+    /// ~/.config/scm-vs-om/settings.toml]. Keys: theme = "dark" | "light" |
+    /// "high-contrast" | "mono"; mouse = true | false; quiz_length = 10 | 20 | 50 | "all"
+    #[arg(long, value_name = "FILE", env = "SCM_VS_OM_CONFIG")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// Colours for a dark background (the default)
+    Dark,
+    /// Colours for a light background
+    Light,
+    /// Bright colours, bold text and strong borders
+    HighContrast,
+    /// No colour at all: bold, underline and reverse video only
+    Mono,
+}
+
+impl ThemeName {
+    pub const ALL: [(&'static str, ThemeName); 4] = [
+        ("dark", ThemeName::Dark),
+        ("light", ThemeName::Light),
+        ("high-contrast", ThemeName::HighContrast),
+        ("mono", ThemeName::Mono),
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuizLength {
+    #[value(name = "10")]
+    Ten,
+    #[value(name = "20")]
+    Twenty,
+    #[value(name = "50")]
+    Fifty,
+    /// Every question that matches
+    All,
+}
+
+impl QuizLength {
+    /// The position of this length among the start form's choices.
+    pub fn index(self) -> usize {
+        match self {
+            QuizLength::Ten => 0,
+            QuizLength::Twenty => 1,
+            QuizLength::Fifty => 2,
+            QuizLength::All => 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A document to read or print: the comparison as tables, the glossary, a quiz
+    /// worksheet with the answer key at the end
+    Markdown,
+    /// The whole model for other tools (shape: docs/export-json.md)
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a content pack: print a one-line summary, or every problem as path:line:col
-    #[command(after_help = "Exit status: 0 when the content is valid, 1 when it has problems.")]
+    /// Check a content pack: a one-line summary, or every problem as path:line:col
+    #[command(after_help = "Exit status: 0 when the content is valid, 1 when it has problems.\n\n\
+                            Examples:\n  scm-vs-om check\n  scm-vs-om check --content my-pack")]
     Check,
+
+    /// Write a content pack to standard output, as Markdown or JSON
+    #[command(after_help = "Examples:\n  scm-vs-om export --format markdown > comparison.md\n  \
+                            scm-vs-om export --format json --content my-pack | jq '.dimensions[].title'")]
+    Export {
+        /// What to write
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: Format,
+    },
+
+    /// Write a small, commented starter pack into DIR (which must not hold one already)
+    #[command(after_help = "Examples:\n  scm-vs-om init my-pack\n  scm-vs-om check --content my-pack\n  \
+                            scm-vs-om --content my-pack")]
+    Init {
+        /// Where to write the pack (created if missing)
+        dir: PathBuf,
+        /// Overwrite pack files already in DIR
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  scm-vs-om completions bash > ~/.local/share/bash-completion/completions/scm-vs-om\n  \
+                            scm-vs-om completions zsh > ~/.zfunc/_scm-vs-om\n  \
+                            scm-vs-om completions fish > ~/.config/fish/completions/scm-vs-om.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Examples:\n  scm-vs-om man > scm-vs-om.1 && man ./scm-vs-om.1")]
+    Man,
 }
 
 impl Cli {
@@ -63,5 +191,10 @@ impl Cli {
                 h
             }
         }
+    }
+
+    /// The settings file the options point to, or the platform's default.
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config.clone().or_else(|| dirs::config_dir().map(|d| d.join("scm-vs-om").join("settings.toml")))
     }
 }

@@ -6,10 +6,13 @@ pub mod app;
 mod builtin;
 pub mod cli;
 pub mod content;
+pub mod export;
 pub mod fit;
 pub mod keymap;
 pub mod quiz;
 pub mod search;
+pub mod settings;
+pub mod starter;
 pub mod terminal;
 pub mod ui;
 

@@ -1,25 +1,52 @@
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use scm_vs_om::app::App;
-use scm_vs_om::cli::{Cli, Command};
+use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
 use scm_vs_om::content::{Content, ContentSource};
-use scm_vs_om::terminal::{self, Outcome};
-use scm_vs_om::ui::theme;
+use scm_vs_om::settings::{self, Settings};
+use scm_vs_om::terminal::{self, Outcome, Session};
+use scm_vs_om::ui::theme::{Theme, Variant};
+use scm_vs_om::{export, starter};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Commands that need no content.
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "scm-vs-om", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Man) => {
+            return match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("cannot write the manual page: {e}")),
+            };
+        }
+        Some(Command::Init { dir, force }) => {
+            return match starter::write(dir, *force) {
+                Ok(written) => {
+                    println!("Wrote a starter pack of {} files in {}.", written.len(), escape(dir));
+                    println!("Check it with:   scm-vs-om check --content {}", escape(dir));
+                    println!("Explore it with: scm-vs-om --content {}", escape(dir));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            };
+        }
+        _ => {}
+    }
     let source = match &cli.content {
         Some(dir) => ContentSource::Dir(dir.clone()),
         None => ContentSource::Builtin,
     };
     // Content is loaded and checked before the terminal is touched, so problems print plainly.
-    // `check` parses even the built-in content; the explorer takes it ready-made.
+    // `check` and `export` parse even the built-in content; the explorer takes it ready-made.
     let loaded = match cli.command {
-        Some(Command::Check) => Content::load(&source),
         None => Content::load_fast(&source),
+        _ => Content::load(&source),
     };
     let content = match loaded {
         Ok(c) => c,
@@ -28,30 +55,75 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match cli.command {
+    match &cli.command {
         Some(Command::Check) => {
             println!("{}", scm_vs_om::check_summary(&content, &source));
             ExitCode::SUCCESS
         }
-        None => explore(content, &cli),
+        Some(Command::Export { format }) => {
+            let text = match format {
+                Format::Markdown => export::markdown(&content),
+                Format::Json => export::json(&content),
+            };
+            match std::io::stdout().write_all(text.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`| head`) is not an error worth a message.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("cannot write the export: {e}")),
+            }
+        }
+        _ => explore(content, &cli),
     }
+}
+
+fn escape(path: &std::path::Path) -> String {
+    scm_vs_om::content::escape(&path.display().to_string())
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("scm-vs-om: {}", scm_vs_om::content::escape(message));
+    ExitCode::FAILURE
+}
+
+/// The theme, in order of precedence: --theme, NO_COLOR (any non-empty value), the settings
+/// file, dark.
+fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let name = match (cli.theme, no_color) {
+        (Some(t), _) => t,
+        (None, true) => ThemeName::Mono,
+        (None, false) => settings.theme.unwrap_or(ThemeName::Dark),
+    };
+    Theme::by_variant(match name {
+        ThemeName::Dark => Variant::Dark,
+        ThemeName::Light => Variant::Light,
+        ThemeName::HighContrast => Variant::HighContrast,
+        ThemeName::Mono => Variant::Mono,
+    })
 }
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "scm-vs-om: standard output is not a terminal, so the explorer cannot start.\n\
-             Run it in a terminal, or use `scm-vs-om check` to validate content."
+             Run it in a terminal, or use `scm-vs-om check` or `scm-vs-om export`."
         );
         return ExitCode::from(2);
     }
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = if no_color { &theme::MONO } else { &theme::COLOUR };
+    let settings = cli.config_file().map(|p| settings::load(&p)).unwrap_or_default();
+    for w in &settings.warnings {
+        eprintln!("{}", settings::describe(w));
+    }
+    let mouse = !cli.no_mouse && (cli.mouse || settings.mouse.unwrap_or(true));
     let seed = cli.seed.unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
     });
-    let mut app = App::new(content, theme, (0, 0)).with_quiz(cli.history(), seed);
-    match terminal::run(&mut app) {
+    let mut app = App::new(content, theme(cli, &settings), (0, 0)).with_quiz(cli.history(), seed);
+    if let Some(length) = cli.quiz_length.or(settings.quiz_length) {
+        app.set_quiz_length(length.index());
+    }
+    app.notices = settings.warnings.iter().map(|w| settings::describe(w)).collect();
+    match terminal::run(&mut app, Session { mouse }) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),
         Err(e) => {

@@ -25,7 +25,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
-        // Never the real user's data directory, whatever a test passes.
+        // Never the real user's settings or data directory, whatever a test passes.
+        cmd.env("SCM_VS_OM_CONFIG", "/nonexistent/scm-vs-om-settings.toml");
         cmd.env(
             "SCM_VS_OM_DATA_DIR",
             std::env::temp_dir().join(format!("scm-vs-om-pty-{}", std::process::id())),
@@ -107,13 +108,20 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The terminal is back to normal: alternate screen left, cursor shown, both as the last word.
+fn last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The terminal is back to normal: alternate screen left, cursor shown, mouse reporting off,
+/// each after the last time it was turned on.
 fn assert_restored(raw: &[u8], parser: &vt100::Parser) {
     assert!(contains(raw, b"\x1b[?1049h"), "the alternate screen was entered");
-    assert!(contains(raw, b"\x1b[?1049l"), "the alternate screen was left");
-    assert!(contains(raw, b"\x1b[?25h"), "the cursor was shown again");
+    assert!(last(raw, b"\x1b[?1049l") > last(raw, b"\x1b[?1049h"), "the alternate screen was left");
+    assert!(last(raw, b"\x1b[?25h") > last(raw, b"\x1b[?25l"), "the cursor was shown again");
+    assert!(last(raw, b"\x1b[?1000l") > last(raw, b"\x1b[?1000h"), "mouse reporting was turned off");
     assert!(!parser.screen().alternate_screen(), "still on the alternate screen");
     assert!(!parser.screen().hide_cursor(), "cursor still hidden");
+    assert_eq!(parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse still reported");
 }
 
 #[test]
@@ -293,4 +301,83 @@ fn closing_the_terminal_ends_the_program() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.exit_code(), 128 + 1, "ends as for SIGHUP");
+}
+
+#[test]
+fn the_mouse_is_captured_unless_asked_not_to() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    assert_eq!(s.screen.lock().unwrap().screen().mouse_protocol_mode(), vt100::MouseProtocolMode::AnyMotion);
+    s.send(b"q");
+    let (_, raw, parser) = s.exit_code();
+    assert_restored(&raw, &parser);
+
+    let mut s = Session::start(&["--no-mouse"], &[]);
+    s.wait_for("Operations Management");
+    s.send(b"q");
+    let (code, raw, _) = s.exit_code();
+    assert_eq!(code, 0);
+    assert!(!contains(&raw, b"\x1b[?1000h"), "--no-mouse must not turn mouse reporting on");
+}
+
+/// Every SGR parameter list in the output, e.g. "0;1;36".
+fn sgr_params(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut out = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(i) = rest.find("\x1b[") {
+        rest = &rest[i + 2..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            out.push(rest[..end].to_string());
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn no_color_means_no_colour_escapes_at_all() {
+    let mut s = Session::start(&[], &[("NO_COLOR", "1")]);
+    s.wait_for("Operations Management");
+    // Visit screens with colour in other themes: a dimension, the quiz feedback, the glossary.
+    for keys in [&b"j"[..], b"l", b"2", b"\r", b"a", b"3", b"4", b"5"] {
+        s.send(keys);
+        std::thread::sleep(Duration::from_millis(80));
+    }
+    s.send(b"q");
+    let (code, raw, _) = s.exit_code();
+    assert_eq!(code, 0);
+    let params = sgr_params(&raw);
+    assert!(!params.is_empty(), "bold and reverse video are still used");
+    for p in params {
+        for n in p.split(';').filter(|n| !n.is_empty()) {
+            let n: u32 = n.parse().unwrap();
+            assert!(!matches!(n, 30..=49 | 90..=107), "a colour parameter {n} in \\e[{p}m");
+        }
+    }
+    // Without NO_COLOR, the same run does use colour: the check above can fail.
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    s.send(b"q");
+    let (_, raw, _) = s.exit_code();
+    assert!(sgr_params(&raw).iter().any(|p| p.split(';').any(|n| n == "36" || n == "46")));
+}
+
+#[test]
+fn a_bad_settings_file_is_a_warning_and_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = dir.path().join("settings.toml");
+    std::fs::write(&settings, "theme = \"neon\"\nquiz_length = 20\n").unwrap();
+    let mut s = Session::start(&["--config", settings.to_str().unwrap()], &[]);
+    s.wait_for("settings ignored");
+    s.wait_for("settings.toml:1:9: unknown theme `neon`");
+    s.send(b"j");
+    s.wait_for("Definition and scope ·");
+    assert!(!s.text().contains("settings ignored"), "the notice goes at the first key");
+    s.send(b"q");
+    let (code, raw, _) = s.exit_code();
+    assert_eq!(code, 0);
+    // It is also on stderr, which the terminal shows once the program has left.
+    assert!(String::from_utf8_lossy(&raw).contains("unknown theme"));
 }

@@ -40,7 +40,7 @@ impl App {
         self.content.dimensions.len() + 1
     }
 
-    fn select_entry(&mut self, entry: usize) {
+    pub(super) fn select_compare_entry(&mut self, entry: usize) {
         let entry = entry.min(self.compare_entries() - 1);
         if entry != self.compare.selected {
             self.compare.selected = entry;
@@ -100,8 +100,8 @@ impl App {
                 let n = self.related_terms().len();
                 self.compare.term = super::step(action, self.compare.term, n, 5);
             }
-            Action::NextItem => self.select_entry(self.compare.selected + 1),
-            Action::PrevItem => self.select_entry(self.compare.selected.saturating_sub(1)),
+            Action::NextItem => self.select_compare_entry(self.compare.selected + 1),
+            Action::PrevItem => self.select_compare_entry(self.compare.selected.saturating_sub(1)),
             _ => match self.scroll_slot(focus) {
                 None => {
                     let page = ui::compare::list_page(self).max(1);
@@ -116,7 +116,7 @@ impl App {
                         Action::Last => last,
                         _ => sel,
                     };
-                    self.select_entry(target);
+                    self.select_compare_entry(target);
                 }
                 Some(slot) => {
                     let (len, height) = ui::compare::viewport(self, focus);
@@ -161,7 +161,7 @@ impl App {
     /// Shows a dimension in the Compare tab, with the list focused on it.
     pub fn open_dimension(&mut self, dimension: usize) {
         self.tab = Tab::Compare;
-        self.select_entry(dimension + 1);
+        self.select_compare_entry(dimension + 1);
         self.compare.focus = CompareFocus::List;
     }
 }

@@ -3,6 +3,7 @@
 mod compare;
 mod fit;
 mod glossary;
+mod mouse;
 pub mod quiz;
 mod search;
 mod sources;
@@ -70,6 +71,8 @@ pub struct App {
     pub return_to_quiz: bool,
     /// The time, in seconds since the Unix epoch (a fixed clock in tests).
     pub clock: fn() -> u64,
+    /// Messages to show once (a settings file with problems), in the footer until a key.
+    pub notices: Vec<String>,
     /// The help overlay, when open, with its scroll offset.
     pub help: Option<u16>,
     /// The terminal's size (columns, rows), which scrolling limits depend on.
@@ -100,6 +103,7 @@ impl App {
             search_index: None,
             return_to_quiz: false,
             clock: system_clock,
+            notices: Vec::new(),
             help: None,
             size,
             running: true,
@@ -152,13 +156,24 @@ impl App {
         contexts
     }
 
+    /// The quiz start form's default length (a position among its choices).
+    pub fn set_quiz_length(&mut self, index: usize) {
+        self.quiz.count = index.min(quiz::COUNTS.len() - 1);
+        self.refresh_quiz_counts();
+    }
+
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.notices.clear();
+        }
         match action {
             Action::Quit => self.running = false,
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_scrolls();
             }
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(x, y, down) => self.wheel(x, y, down),
             _ if self.search.is_some() => self.update_search(action),
             _ if self.help.is_some() => self.update_help(action),
             Action::ToggleHelp => self.help = Some(0),

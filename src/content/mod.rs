@@ -9,7 +9,7 @@ mod ids;
 mod load;
 mod model;
 mod quiz_file;
-mod reader;
+pub(crate) mod reader;
 mod resolve;
 pub mod sanitize;
 

@@ -78,6 +78,11 @@ impl<'a> FileCtx<'a> {
         errors.is_empty().then_some(doc)
     }
 
+    /// The top level of a file without a format version (the settings file).
+    pub fn plain_root<'t>(&'a self, doc: &'t Spanned<DeTable<'a>>) -> Table<'a, 't> {
+        Table::new(self, doc.get_ref(), 0, "the settings")
+    }
+
     /// The top level of a content file: checks `format_version` and returns a reader.
     pub fn root<'t>(&'a self, doc: &'t Spanned<DeTable<'a>>) -> Table<'a, 't> {
         let mut root = Table::new(self, doc.get_ref(), 0, "the top level");
@@ -132,6 +137,11 @@ impl<'a, 't> Table<'a, 't> {
     pub fn wrong_type(&self, key: &str, expected: &str, v: &Spanned<DeValue<'_>>) {
         self.ctx
             .error(v.span().start, format!("`{key}` must be {expected}, found {}", describe(v.get_ref())));
+    }
+
+    /// An optional value of any type.
+    pub fn opt_value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'a>>> {
+        self.get(key)
     }
 
     /// A required value of any type, for fields whose type depends on another field.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
@@ -40,9 +40,18 @@ pub enum Outcome {
 /// than once and from the panic hook; errors are ignored (the terminal may be gone already).
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+        // Mouse capture off whether or not it was on: harmless if it was not, and a terminal
+        // left reporting mouse moves is unusable.
+        let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
         let _ = terminal::disable_raw_mode();
     }
+}
+
+/// How the terminal is to be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    /// Capture the mouse (clicks and the wheel); off leaves the terminal's own selection.
+    pub mouse: bool,
 }
 
 /// Restores the terminal when dropped, so an early return or `?` cannot skip it.
@@ -109,13 +118,16 @@ impl Signals {
 }
 
 /// Runs the explorer full-screen until the user quits or a signal arrives.
-pub fn run(app: &mut App) -> io::Result<Outcome> {
+pub fn run(app: &mut App, session: Session) -> io::Result<Outcome> {
     let signals = Signals::register()?;
     install_panic_hook();
     let _guard = Guard;
     ACTIVE.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    if session.mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
     let mut terminal = Terminal::new(Coalesce::new(Ansi::new(out))?)?;
@@ -164,6 +176,12 @@ fn event_loop(
             let action = match event::read()? {
                 Event::Key(key) => keymap::action_for(&app.contexts(), &key),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+                    MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+                    MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+                    _ => None,
+                },
                 _ => None,
             };
             if let Some(action) = action {

@@ -367,11 +367,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .title_bottom(Line::styled(position, t.dim).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = rows(app);
     let height = inner.height as usize;
-    let selected_row = rows.iter().position(|r| *r == selected_row_of(app)).unwrap_or(0);
-    // Keep the selection near the middle: no stored offset, so this stays a pure function.
-    let offset = selected_row.saturating_sub(height / 2).min(rows.len().saturating_sub(height));
+    let (rows, offset) = list_window(app, height);
     let width = inner.width as usize;
     let lines: Vec<Line> = rows
         .iter()
@@ -398,6 +395,29 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The list's rows and the first one shown in `height` rows.
+fn list_window(app: &App, height: usize) -> (Vec<Row>, usize) {
+    let rows = rows(app);
+    let selected_row = rows.iter().position(|r| *r == selected_row_of(app)).unwrap_or(0);
+    let offset = super::list_offset(selected_row, rows.len(), height);
+    (rows, offset)
+}
+
+/// The list entry drawn at row `y` of the screen, if any (group headings are not entries).
+pub fn entry_at(app: &App, y: u16) -> Option<usize> {
+    let g = geometry(app, body_area(app));
+    let inner = ratatui::widgets::Block::bordered().inner(g.list);
+    if y < inner.y || y >= inner.bottom() {
+        return None;
+    }
+    let (rows, offset) = list_window(app, inner.height as usize);
+    match rows.get(offset + usize::from(y - inner.y))? {
+        Row::Overview => Some(0),
+        Row::Dimension(e) => Some(*e),
+        Row::Group(_) => None,
+    }
 }
 
 fn selected_row_of(app: &App) -> Row {

@@ -16,6 +16,15 @@ fn split(body: Rect) -> [Rect; 2] {
     Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body)
 }
 
+/// The term listed at screen row `y` (an index into `Content::terms`), if the point is in
+/// the list.
+pub fn term_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let list = split(body_area(app))[0];
+    let shown = app.glossary_terms();
+    let pos = shown.iter().position(|&t| t == app.glossary.term).unwrap_or(0);
+    super::list_row_at(list, x, y, pos, shown.len()).map(|i| shown[i])
+}
+
 /// Rows that fit in the list of terms: how far a page moves.
 pub fn page(app: &App) -> usize {
     split(body_area(app))[0].height.saturating_sub(2) as usize

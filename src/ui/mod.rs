@@ -65,10 +65,27 @@ pub fn body_area(app: &App) -> Rect {
     split(area)[1]
 }
 
+const APP_TITLE: &str = " scm-vs-om ";
+
+/// Where each tab's title sits on the header row (columns), for drawing and for clicks.
+pub fn tab_columns() -> Vec<(std::ops::Range<u16>, Tab)> {
+    let mut x = APP_TITLE.width() as u16 + 1;
+    Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, tab)| {
+            let w = format!(" {} {}", i + 1, tab.title()).width() as u16;
+            let range = x..x + w;
+            x += w + 2;
+            (range, *tab)
+        })
+        .collect()
+}
+
 fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let mut spans = vec![Span::styled(" scm-vs-om ", t.app_title), Span::raw(" ")];
-    for (i, tab) in Tab::ALL.iter().enumerate() {
+    let mut spans = vec![Span::styled(APP_TITLE, t.app_title), Span::raw(" ")];
+    for (i, (_, tab)) in tab_columns().iter().enumerate() {
         let style = if *tab == app.tab { t.tab_active } else { t.tab };
         let marker = if *tab == app.tab { "▸" } else { " " };
         spans.push(Span::styled(format!("{marker}{} {}", i + 1, tab.title()), style));
@@ -88,6 +105,13 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(notice) = app.notices.first() {
+        let more =
+            if app.notices.len() > 1 { format!(" (+{} more)", app.notices.len() - 1) } else { String::new() };
+        let text = truncate(&format!(" {notice}{more}"), area.width as usize);
+        Line::styled(text, app.theme.warning).render(area, buf);
+        return;
+    }
     let hints = keymap::hints(&app.contexts());
     // The global hints (help, quit) come last and must always show; the others fill what
     // room is left, in order.
@@ -188,7 +212,7 @@ pub fn list_lines(
     width: usize,
 ) -> Vec<Line<'static>> {
     let t = app.theme;
-    let offset = selected.saturating_sub(height / 2).min(items.len().saturating_sub(height));
+    let offset = list_offset(selected, items.len(), height);
     items
         .iter()
         .enumerate()
@@ -206,6 +230,22 @@ pub fn list_lines(
             Line::styled(format!("{text}{pad}"), style)
         })
         .collect()
+}
+
+/// The item of a bordered list (drawn with `list_lines`) at a screen point, if any.
+pub fn list_row_at(list: Rect, x: u16, y: u16, selected: usize, len: usize) -> Option<usize> {
+    let inner = Block::bordered().inner(list);
+    if !inner.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    let i = list_offset(selected, len, inner.height as usize) + usize::from(y - inner.y);
+    (i < len).then_some(i)
+}
+
+/// The first row a list of `len` rows shows in `height` rows, keeping `selected` near the
+/// middle. No offset is stored, so drawing stays a pure function of the state.
+pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
+    selected.saturating_sub(height / 2).min(len.saturating_sub(height))
 }
 
 /// Cuts `text` to `width` columns, ending with `…` when something was cut.

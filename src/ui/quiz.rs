@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Padding, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -155,6 +155,31 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
     QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
 }
 
+/// The answer option drawn at a screen point, on a question not yet answered.
+pub fn option_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let card = card(app)?;
+    let g = question_geometry(app, body_area(app));
+    let inner = framed(app, Line::default(), true).inner(g.question);
+    if !inner.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    // The options follow the prompt and a blank line; each may wrap over several rows.
+    let width = inner_width(g.question);
+    let mut row = wrap_text(&card.prompt, width).len() + 1;
+    let target = usize::from(y - inner.y);
+    for (i, option) in card.options.iter().enumerate() {
+        let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
+        let mark = if card.multi { " [ ] " } else { " " };
+        let first = format!("{mark}{letter}) ");
+        let rows = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
+        if (row..row + rows).contains(&target) {
+            return Some(i);
+        }
+        row += rows;
+    }
+    None
+}
+
 fn card(app: &App) -> Option<&Card> {
     app.quiz.session.as_ref().and_then(|s| s.card())
 }
@@ -176,11 +201,7 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
     Line::styled(label, t.title).render(label_area, buf);
     LineGauge::default()
         .ratio(done as f64 / n.max(1) as f64)
-        .filled_style(if t.colour {
-            Style::new().fg(Color::Cyan)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        })
+        .filled_style(t.gauge)
         .label(format!("{done}/{n} answered"))
         .render(gauge_area, buf);
     let dim = &app.content.dimensions[card.dimension];
@@ -198,11 +219,7 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
     scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
-        let (title, style) = if right {
-            (" ✓ Correct ", if t.colour { Style::new().fg(Color::Green) } else { Style::new() })
-        } else {
-            (" ✗ Incorrect ", if t.colour { Style::new().fg(Color::Red) } else { Style::new() })
-        };
+        let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
         let block = framed(app, Line::styled(title, style.add_modifier(Modifier::BOLD)), true);
         scrolled_box(app, area, block, feedback_lines(app, inner_width(area)), app.quiz.scroll, buf);
     }
@@ -262,13 +279,11 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn ok_style(app: &App) -> Style {
-    let s = Style::new().add_modifier(Modifier::BOLD);
-    if app.theme.colour { s.fg(Color::Green) } else { s }
+    app.theme.good
 }
 
 fn bad_style(app: &App) -> Style {
-    let s = Style::new().add_modifier(Modifier::BOLD);
-    if app.theme.colour { s.fg(Color::Red) } else { s }
+    app.theme.bad
 }
 
 /// The right answer, why, the sources, and the way to the comparison.

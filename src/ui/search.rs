@@ -32,6 +32,21 @@ pub fn page(app: &App) -> usize {
     (block(app).inner(area_in(body_area(app))).height as usize).saturating_sub(2)
 }
 
+/// The result drawn at a screen point, if any; `Some(None)` inside the overlay but not on a
+/// result, `None` outside it.
+pub fn result_at(app: &App, x: u16, y: u16) -> Option<Option<usize>> {
+    let search = app.search.as_ref()?;
+    let area = area_in(body_area(app));
+    if !area.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    let inner = block(app).inner(area);
+    let rows = (inner.height as usize).saturating_sub(2);
+    let offset = search.selected.saturating_sub(rows.saturating_sub(1));
+    let row = usize::from(y.saturating_sub(inner.y));
+    Some((row >= 2 && row - 2 < rows).then(|| offset + row - 2).filter(|&i| i < search.hits.len()))
+}
+
 /// Where a hit lives, in a word or two.
 fn label(app: &App, target: Target) -> String {
     let c = &app.content;

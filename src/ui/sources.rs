@@ -15,6 +15,12 @@ fn split(body: Rect) -> [Rect; 2] {
     Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body)
 }
 
+/// The source listed at screen row `y`, if the point is in the list.
+pub fn source_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let list = split(body_area(app))[0];
+    super::list_row_at(list, x, y, app.sources.selected, app.content.sources.len())
+}
+
 /// Rows that fit in the list of sources: how far a page moves.
 pub fn page(app: &App) -> usize {
     split(body_area(app))[0].height.saturating_sub(2) as usize

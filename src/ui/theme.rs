@@ -1,13 +1,22 @@
-//! Named styles, in one place. Colour never carries meaning alone: focus is a thick border
-//! and a reversed title, selection a marker and reverse video, headings bold.
+//! Named styles, in one place, for each theme. Colour never carries meaning alone: focus is a
+//! thick border and a reversed title, selection a marker and reverse video, headings bold,
+//! right and wrong answers ✓ and ✗ and words.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::content::{Colour, NamedColour};
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    Dark,
+    Light,
+    HighContrast,
+    /// No colour at all (NO_COLOR): modifiers only.
+    Mono,
+}
+
 pub struct Theme {
-    /// Whether content colours (a discipline's colour) are used at all.
-    pub colour: bool,
+    pub variant: Variant,
     pub app_title: Style,
     pub tab: Style,
     pub tab_active: Style,
@@ -24,61 +33,159 @@ pub struct Theme {
     pub key: Style,
     pub hint: Style,
     pub warning: Style,
+    /// A right answer (with ✓ and "Correct").
+    pub good: Style,
+    /// A wrong answer (with ✗ and "Incorrect").
+    pub bad: Style,
+    /// The filled part of a progress gauge.
+    pub gauge: Style,
 }
 
 const fn fg(c: Color) -> Style {
     Style::new().fg(c)
 }
 
-pub const COLOUR: Theme = Theme {
-    colour: true,
-    app_title: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
-    tab: Style::new(),
-    tab_active: Style::new().fg(Color::White).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
-    // Borders in the terminal's own colour and weight: a styled border costs two style
-    // changes on every row it crosses, which was most of a frame's bytes. Focus shows as a
-    // thick border and a title in reverse video.
-    border: Style::new(),
-    title: Style::new().add_modifier(Modifier::BOLD),
-    group: fg(Color::LightBlue).add_modifier(Modifier::BOLD),
-    item: Style::new(),
-    selected: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
-    selected_unfocused: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
-    text: Style::new(),
+const BOLD: Modifier = Modifier::BOLD;
+const NONE: Style = Style::new();
+
+// Borders and inactive tabs use the terminal's own style in every theme: a styled border
+// costs two style changes on every row it crosses, most of a frame's bytes.
+pub const DARK: Theme = Theme {
+    variant: Variant::Dark,
+    app_title: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(BOLD),
+    tab: NONE,
+    tab_active: Style::new().fg(Color::White).add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    border: NONE,
+    title: Style::new().add_modifier(BOLD),
+    group: fg(Color::LightBlue).add_modifier(BOLD),
+    item: NONE,
+    selected: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    selected_unfocused: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    text: NONE,
     dim: fg(Color::Gray),
-    emphasis: Style::new().add_modifier(Modifier::BOLD),
-    overlap: fg(Color::LightGreen).add_modifier(Modifier::BOLD),
-    key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
-    hint: Style::new(),
-    warning: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+    emphasis: Style::new().add_modifier(BOLD),
+    overlap: fg(Color::LightGreen).add_modifier(BOLD),
+    key: fg(Color::Cyan).add_modifier(BOLD),
+    hint: NONE,
+    warning: fg(Color::LightYellow).add_modifier(BOLD),
+    good: fg(Color::Green).add_modifier(BOLD),
+    bad: fg(Color::Red).add_modifier(BOLD),
+    gauge: fg(Color::Cyan),
 };
 
-/// For `NO_COLOR`: the same structure, with modifiers only.
-pub const MONO: Theme = Theme {
-    colour: false,
-    app_title: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
-    tab: Style::new(),
-    tab_active: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
-    border: Style::new(),
-    title: Style::new().add_modifier(Modifier::BOLD),
-    group: Style::new().add_modifier(Modifier::BOLD),
-    item: Style::new(),
-    selected: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
-    selected_unfocused: Style::new().add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
-    text: Style::new(),
-    dim: Style::new(),
-    emphasis: Style::new().add_modifier(Modifier::BOLD),
-    overlap: Style::new().add_modifier(Modifier::BOLD),
-    key: Style::new().add_modifier(Modifier::BOLD),
-    hint: Style::new(),
-    warning: Style::new().add_modifier(Modifier::BOLD),
+/// For a light background: darker colours, nothing yellow or white on white.
+pub const LIGHT: Theme = Theme {
+    variant: Variant::Light,
+    app_title: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(BOLD),
+    tab: NONE,
+    tab_active: Style::new().fg(Color::Black).add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    border: NONE,
+    title: Style::new().add_modifier(BOLD),
+    group: fg(Color::Blue).add_modifier(BOLD),
+    item: NONE,
+    selected: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    selected_unfocused: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    text: NONE,
+    dim: fg(Color::DarkGray),
+    emphasis: Style::new().add_modifier(BOLD),
+    overlap: fg(Color::Indexed(28)).add_modifier(BOLD),
+    key: fg(Color::Blue).add_modifier(BOLD),
+    hint: NONE,
+    warning: fg(Color::Indexed(124)).add_modifier(BOLD),
+    good: fg(Color::Indexed(28)).add_modifier(BOLD),
+    bad: fg(Color::Indexed(124)).add_modifier(BOLD),
+    gauge: fg(Color::Blue),
 };
+
+/// Strong contrast on a dark background: bright colours, bold, no dim text.
+pub const HIGH_CONTRAST: Theme = Theme {
+    variant: Variant::HighContrast,
+    app_title: Style::new().fg(Color::Black).bg(Color::White).add_modifier(BOLD),
+    tab: NONE,
+    tab_active: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    border: Style::new().add_modifier(BOLD),
+    title: Style::new().fg(Color::White).add_modifier(BOLD),
+    group: fg(Color::LightYellow).add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    item: fg(Color::White),
+    selected: Style::new().fg(Color::Black).bg(Color::White).add_modifier(BOLD),
+    selected_unfocused: Style::new().fg(Color::White).add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    text: fg(Color::White),
+    dim: fg(Color::White),
+    emphasis: fg(Color::White).add_modifier(BOLD),
+    overlap: fg(Color::LightGreen).add_modifier(BOLD),
+    key: fg(Color::LightCyan).add_modifier(BOLD),
+    hint: fg(Color::White),
+    warning: fg(Color::LightYellow).add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    good: fg(Color::LightGreen).add_modifier(BOLD),
+    bad: fg(Color::LightRed).add_modifier(BOLD),
+    gauge: fg(Color::LightCyan),
+};
+
+/// For `NO_COLOR` and `--theme mono`: the same structure, with modifiers only.
+pub const MONO: Theme = Theme {
+    variant: Variant::Mono,
+    app_title: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    tab: NONE,
+    tab_active: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    border: NONE,
+    title: Style::new().add_modifier(BOLD),
+    group: Style::new().add_modifier(BOLD),
+    item: NONE,
+    selected: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    selected_unfocused: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    text: NONE,
+    dim: NONE,
+    emphasis: Style::new().add_modifier(BOLD),
+    overlap: Style::new().add_modifier(BOLD),
+    key: Style::new().add_modifier(BOLD),
+    hint: NONE,
+    warning: Style::new().add_modifier(BOLD),
+    good: Style::new().add_modifier(BOLD),
+    bad: Style::new().add_modifier(BOLD),
+    gauge: Style::new().add_modifier(BOLD),
+};
+
+/// Back-compatible name of the default theme.
+pub const COLOUR: Theme = DARK;
 
 impl Theme {
-    /// The style for a discipline's name: its colour when colour is on, bold always.
+    pub fn by_variant(v: Variant) -> &'static Theme {
+        match v {
+            Variant::Dark => &DARK,
+            Variant::Light => &LIGHT,
+            Variant::HighContrast => &HIGH_CONTRAST,
+            Variant::Mono => &MONO,
+        }
+    }
+
+    /// Whether any colour is used at all.
+    pub fn colour(&self) -> bool {
+        self.variant != Variant::Mono
+    }
+
+    /// The style for a discipline's name: its colour (adapted to the background) when the
+    /// theme has colour, bold always.
     pub fn discipline(&self, colour: Colour) -> Style {
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        if self.colour { bold.fg(to_color(colour)) } else { bold }
+        let bold = Style::new().add_modifier(BOLD);
+        match self.variant {
+            Variant::Mono => bold,
+            Variant::Light => bold.fg(on_light(colour)),
+            Variant::Dark | Variant::HighContrast => bold.fg(to_color(colour)),
+        }
+    }
+}
+
+/// A content colour as it reads on a light background: pale ones darkened.
+fn on_light(c: Colour) -> Color {
+    match c {
+        Colour::Named(NamedColour::Yellow | NamedColour::LightYellow) => Color::Indexed(130),
+        Colour::Named(NamedColour::White | NamedColour::Gray) => Color::DarkGray,
+        Colour::Named(NamedColour::Cyan | NamedColour::LightCyan) => Color::Indexed(30),
+        Colour::Named(NamedColour::Green | NamedColour::LightGreen) => Color::Indexed(28),
+        Colour::Named(NamedColour::LightRed) => Color::Red,
+        Colour::Named(NamedColour::LightBlue) => Color::Blue,
+        Colour::Named(NamedColour::LightMagenta) => Color::Magenta,
+        other => to_color(other),
     }
 }
 

@@ -1,0 +1,121 @@
+//! The command line and the author's commands: export, init, completions, the manual page,
+//! the settings file, argument errors.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_scm-vs-om");
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN).args(args).env_remove("NO_COLOR").output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn minimal() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/packs/minimal").to_string()
+}
+
+#[test]
+fn export_markdown_of_the_minimal_pack() {
+    let (code, out, err) = run(&["export", "--format", "markdown", "--content", &minimal()]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("export_minimal_markdown", out);
+}
+
+#[test]
+fn export_json_of_the_minimal_pack() {
+    let (code, out, err) = run(&["export", "--format", "json", "--content", &minimal()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    for key in
+        ["format", "version", "disciplines", "groups", "dimensions", "questions", "terms", "fit", "sources"]
+    {
+        assert!(v.get(key).is_some(), "missing top-level {key}");
+    }
+    assert_eq!(v["version"], 1);
+    insta::assert_snapshot!("export_minimal_json", out);
+}
+
+#[test]
+fn export_of_the_builtin_pack_covers_everything() {
+    let (code, md, _) = run(&["export"]);
+    assert_eq!(code, 0);
+    assert!(md.starts_with("# Supply Chain Management vs Operations Management\n"));
+    assert!(md.contains("## Quiz worksheet") && md.contains("## Answer key") && md.contains("## Glossary"));
+    // The answer key comes after every question.
+    assert!(md.find("## Answer key").unwrap() > md.rfind("    a) ").unwrap());
+    let (_, json, _) = run(&["export", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["dimensions"].as_array().unwrap().len(), 32);
+    assert_eq!(v["questions"].as_array().unwrap().len(), 129);
+    assert_eq!(v["disciplines"][0]["id"], "scm");
+}
+
+#[test]
+fn init_writes_a_pack_that_passes_check_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("my-pack");
+    let pack = pack.to_str().unwrap();
+    let (code, out, err) = run(&["init", pack]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Wrote a starter pack of 6 files"), "{out}");
+    let (code, out, err) = run(&["check", "--content", pack]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("ok: "), "{out}");
+    let (code, _, err) = run(&["init", pack]);
+    assert_eq!(code, 1);
+    assert!(err.contains("already holds") && err.contains("--force"), "{err}");
+    let (code, _, _) = run(&["init", pack, "--force"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, out, _) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        assert!(out.contains("scm-vs-om") && out.contains("export"), "{shell}: {out}");
+    }
+    let (code, out, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH scm-vs-om"), "{}", &out[..200.min(out.len())]);
+    assert!(out.contains("\\-\\-content"));
+}
+
+#[test]
+fn help_for_every_subcommand_has_examples_and_version_works() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["export", "--help"],
+        &["init", "--help"],
+        &["completions", "--help"],
+        &["man", "--help"],
+    ] {
+        let (code, out, _) = run(args);
+        assert_eq!(code, 0, "{args:?}");
+        assert!(out.contains("Examples:"), "{args:?}: {out}");
+    }
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("scm-vs-om {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn argument_errors_are_clear_and_list_valid_values() {
+    let (code, _, err) = run(&["--theme", "neon"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("invalid value 'neon'") && err.contains("dark, light, high-contrast, mono"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["export", "--format", "pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("markdown, json"), "{err}");
+    let (code, _, err) = run(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bash"), "{err}");
+}

@@ -1,0 +1,168 @@
+//! Mouse events driving the app, and every theme's styles where they carry meaning.
+
+mod common;
+
+use common::{builtin_app, press, quiz_app, screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use scm_vs_om::action::Action;
+use scm_vs_om::app::{App, CompareFocus, Tab};
+use scm_vs_om::content::Content;
+use scm_vs_om::ui::{self, theme};
+
+/// Where text first appears on screen: (column, row).
+fn find(app: &App, text: &str) -> (u16, u16) {
+    for (y, line) in screen(app).lines().enumerate() {
+        if let Some(byte) = line.find(text) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("`{text}` is not on screen:\n{}", screen(app));
+}
+
+#[test]
+fn clicking_a_tab_switches_to_it() {
+    let mut app = builtin_app(120, 40);
+    let (x, y) = find(&app, "3 Glossary");
+    app.update(Action::Click(x + 2, y));
+    assert_eq!(app.tab, Tab::Glossary);
+    let (x, y) = find(&app, "1 Compare");
+    app.update(Action::Click(x, y));
+    assert_eq!(app.tab, Tab::Compare);
+}
+
+#[test]
+fn clicking_list_items_selects_them() {
+    let mut app = builtin_app(120, 40);
+    let (x, y) = find(&app, "  Inventory");
+    app.update(Action::Click(x + 3, y));
+    assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
+    // A group heading is not an entry: nothing changes.
+    let (x, y) = find(&app, "Planning and forecasting");
+    app.update(Action::Click(x + 1, y));
+    assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
+    // Sources and glossary lists too.
+    press(&mut app, "5");
+    let second = app.content.sources[2].citation();
+    let (x, y) = find(&app, &second[..20]);
+    app.update(Action::Click(x, y));
+    assert_eq!(app.sources.selected, 2);
+    press(&mut app, "3");
+    let (x, y) = find(&app, "Bullwhip effect");
+    app.update(Action::Click(x, y));
+    assert_eq!(app.content.terms[app.glossary.term].name, "Bullwhip effect");
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses_it() {
+    let mut app = builtin_app(60, 16);
+    app.open_dimension(app.content.dimension_index("certifications").unwrap());
+    let g = ui::compare::geometry(&app, ui::body_area(&app));
+    let pane = g.panes[0];
+    let (x, y) = (pane.x + 2, pane.y + 1);
+    assert_eq!(app.compare.scroll[0], 0);
+    app.update(Action::Wheel(x, y, true));
+    assert!(app.compare.scroll[0] > 0, "scrolled");
+    assert_eq!(app.compare.focus, CompareFocus::List, "the wheel does not move the focus");
+    app.update(Action::Wheel(x, y, false));
+    assert_eq!(app.compare.scroll[0], 0);
+    app.update(Action::Click(x, y));
+    assert_eq!(app.compare.focus, CompareFocus::Pane(0));
+    // Over the list, the wheel moves the selection.
+    let before = app.compare.selected;
+    app.update(Action::Wheel(g.list.x + 2, g.list.y + 3, true));
+    assert_eq!(app.compare.selected, before + 1);
+}
+
+#[test]
+fn clicking_an_option_answers_and_clicking_a_result_jumps() {
+    let mut app = quiz_app(120, 40, 8);
+    press(&mut app, "2 <Enter>");
+    while app.quiz.session.as_ref().unwrap().card().unwrap().multi {
+        press(&mut app, "a <Enter> <Enter>");
+    }
+    let card = app.quiz.session.as_ref().unwrap().card().unwrap().clone();
+    let (x, y) = find(&app, &format!("b) {}", &card.options[1]));
+    app.update(Action::Click(x + 1, y));
+    assert!(app.quiz.answered());
+    assert_eq!(app.quiz.session.as_ref().unwrap().response().unwrap().chosen, [1]);
+    // Search: a click on a result goes there; a click outside closes.
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "/ i n v e n t o r y");
+    let (x, y) = find(&app, "Compare    Inventory");
+    app.update(Action::Click(x + 12, y));
+    assert!(app.search.is_none());
+    assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
+    press(&mut app, "/");
+    app.update(Action::Click(0, 39));
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn clicks_anywhere_at_any_size_never_panic() {
+    for (w, h) in [(0, 0), (1, 1), (39, 11), (80, 24), (200, 60)] {
+        for keys in ["", "2 <Enter>", "3", "4", "5", "/ a", "?"] {
+            let mut app = builtin_app(w, h);
+            press(&mut app, keys);
+            for (x, y) in [(0, 0), (w / 2, h / 2), (w.saturating_sub(1), h.saturating_sub(1)), (500, 500)] {
+                app.update(Action::Wheel(x, y, true));
+                app.update(Action::Click(x, y));
+                let _ = screen(&app);
+            }
+        }
+    }
+}
+
+/// The styles of one screen row as runs: `[fg bg modifiers] text`.
+fn style_runs(backend: &TestBackend, y: u16) -> String {
+    let buf = backend.buffer();
+    let mut out = String::new();
+    let mut last = None;
+    for x in 0..buf.area.width {
+        let c = &buf[(x, y)];
+        let style = (c.fg, c.bg, c.modifier);
+        if last != Some(style) {
+            out.push_str(&format!("\n[{:?} {:?} {:?}] ", c.fg, c.bg, c.modifier));
+            last = Some(style);
+        }
+        out.push_str(c.symbol());
+    }
+    out
+}
+
+fn themed(t: &'static theme::Theme) -> String {
+    let mut app = App::new(Content::builtin(), t, (100, 30)).with_clock(common::test_clock);
+    press(&mut app, "j l");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).unwrap();
+    // The header (tabs), the selected list row, the focused pane's title.
+    let focused_title =
+        screen(&app).lines().position(|l| l.contains("Supply Chain Management")).unwrap() as u16;
+    let selected = screen(&app).lines().position(|l| l.contains("▸ Definition")).unwrap() as u16;
+    [0, selected, focused_title].map(|y| style_runs(terminal.backend(), y)).join("\n---")
+}
+
+#[test]
+fn each_theme_styles_what_matters() {
+    insta::assert_snapshot!("theme_dark", themed(&theme::DARK));
+    insta::assert_snapshot!("theme_light", themed(&theme::LIGHT));
+    insta::assert_snapshot!("theme_high_contrast", themed(&theme::HIGH_CONTRAST));
+    insta::assert_snapshot!("theme_mono", themed(&theme::MONO));
+}
+
+#[test]
+fn the_mono_theme_has_no_colour_anywhere() {
+    let mut app = App::new(Content::builtin(), &theme::MONO, (120, 40)).with_clock(common::test_clock);
+    for keys in
+        ["", "j l", "?", "<Esc> 5 l", "2 <Enter>", "a", "<Enter>", "3 f", "4 4 2", "<Enter>", "/ s c o r"]
+    {
+        press(&mut app, keys);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).unwrap();
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?} after {keys:?}");
+        }
+    }
+}
