@@ -43,3 +43,31 @@ fn readme_shows_the_two_commands() {
     assert!(readme.contains("cargo run --release"));
     assert!(readme.contains("cargo test"));
 }
+
+const HELP_START: &str = "<!-- help:start (the output of `scm-vs-om --help`, checked by tests/readme.rs) -->";
+const HELP_END: &str = "<!-- help:end -->";
+
+#[test]
+fn readme_command_line_reference_is_the_real_help() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_scm-vs-om"))
+        .arg("--help")
+        .env_remove("SCM_VS_OM_CONFIG")
+        .env_remove("SCM_VS_OM_DATA_DIR")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let expected = format!("\n```text\n{}```\n", help);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme.find(HELP_START).expect("README has the help:start marker") + HELP_START.len();
+    let end = readme.find(HELP_END).expect("README has the help:end marker");
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(path, format!("{}{}{}", &readme[..start], expected, &readme[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        expected,
+        "README help differs; run UPDATE_README=1 cargo test --test readme"
+    );
+}
