@@ -349,6 +349,12 @@ fn fit_problems_are_reported() {
 }
 
 #[test]
+fn a_broken_disciplines_file_does_not_flood_the_files_that_name_disciplines() {
+    let e = errors(|t| replace(&mut t[0], "id = \"alpha\"", "id = \"alpha"));
+    assert!(e.iter().all(|l| l.starts_with("pack/disciplines.toml:")), "{e:#?}");
+}
+
+#[test]
 fn a_comparison_needs_two_disciplines() {
     let e = errors(|t| {
         let second = t[0].find("\n[[discipline]]\nid = \"beta\"").unwrap();

@@ -59,9 +59,10 @@ impl<'c> Ids<'c> {
         None
     }
 
-    /// Whether the id was written in its file (even if that item was dropped for a problem).
+    /// Whether the id was written in its file (even if that item was dropped for a problem),
+    /// or cannot be ruled out because the file could not be read cleanly.
     pub fn known(&self, id: &str) -> bool {
-        self.index.contains_key(id)
+        self.index.contains_key(id) || !self.ctx.is_some_and(FileCtx::parsed_cleanly)
     }
 
     pub fn resolve_all(&self, from: &FileCtx<'_>, refs: &[At<String>]) -> Vec<usize> {
