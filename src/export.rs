@@ -151,6 +151,7 @@ fn kind_name(k: QuestionKind) -> &'static str {
 pub fn json(c: &Content) -> String {
     let source_ids = |list: &[usize]| list.iter().map(|&s| c.sources[s].id.as_str()).collect::<Vec<_>>();
     let dim_id = |d: usize| c.dimensions[d].id.as_str();
+    let terms_by_dimension = c.terms_by_dimension();
     let export = Export {
         format: "scm-vs-om-export",
         version: JSON_VERSION,
@@ -193,7 +194,7 @@ pub fn json(c: &Content) -> String {
                 overlap: d.overlap.as_deref(),
                 note: d.note.as_deref(),
                 sources: source_ids(&d.sources),
-                terms: c.terms_for(i).map(|t| c.terms[t].id.as_str()).collect(),
+                terms: terms_by_dimension[i].iter().map(|&t| c.terms[t].id.as_str()).collect(),
             })
             .collect(),
         questions: c

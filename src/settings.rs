@@ -30,7 +30,7 @@ pub fn load(path: &Path) -> Settings {
     };
     let ctx = FileCtx::new(file.path.clone(), text);
     if let Some(doc) = ctx.parse() {
-        let mut root = ctx.plain_root(&doc);
+        let mut root = ctx.plain_root(doc);
         settings.theme = root.opt_text("theme").and_then(|t| {
             let found = ThemeName::ALL.iter().find(|(n, _)| *n == t.value).map(|(_, v)| *v);
             if found.is_none() {

@@ -299,7 +299,8 @@ fn glossary_and_fit_load() {
     assert_eq!(c.terms[0].owner, Owner::Discipline(0));
     assert_eq!(c.terms[0].aliases, ["AI"]);
     assert_eq!(c.terms[1].owner, Owner::Both);
-    assert_eq!(c.terms_for(0).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(c.terms_by_dimension(), [vec![0, 1]]);
+    assert_eq!(c.dimensions_by_source(), [vec![0]]);
     assert_eq!(c.fit.statements.len(), 3);
     assert_eq!(c.fit.roles_dimension, Some(0));
     assert!(c.fit.statements[2].reverse);

@@ -69,7 +69,7 @@ impl App {
 
     /// The glossary terms related to the selected dimension.
     pub fn related_terms(&self) -> Vec<usize> {
-        self.compare.dimension().map(|d| self.content.terms_for(d).collect()).unwrap_or_default()
+        self.compare.dimension().map(|d| self.lookups.terms_by_dimension[d].clone()).unwrap_or_default()
     }
 
     fn scroll_slot(&self, focus: CompareFocus) -> Option<usize> {

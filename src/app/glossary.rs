@@ -40,10 +40,12 @@ impl App {
     pub fn glossary_terms(&self) -> Vec<usize> {
         let filter = self.glossary.filter;
         let terms = &self.content.terms;
-        let mut shown: Vec<usize> =
-            (0..terms.len()).filter(|&t| filter.is_none_or(|f| terms[t].owner == f)).collect();
-        shown.sort_by_cached_key(|&t| terms[t].name.to_lowercase());
-        shown
+        self.lookups
+            .glossary_order
+            .iter()
+            .copied()
+            .filter(|&t| filter.is_none_or(|f| terms[t].owner == f))
+            .collect()
     }
 
     /// The filters `f` cycles through: all, each discipline, both.

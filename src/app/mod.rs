@@ -54,8 +54,46 @@ pub fn system_clock() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
+/// What the screens look up often, worked out once from the content: keeps each frame's
+/// cost independent of how many dimensions, terms or sources a pack has.
+pub struct Lookups {
+    /// The rows of the Compare list: the overview, then each group and its dimensions.
+    pub compare_rows: Vec<ui::compare::Row>,
+    /// The widest row of the Compare list, in columns.
+    pub compare_list_width: u16,
+    pub terms_by_dimension: Vec<Vec<usize>>,
+    pub dimensions_by_source: Vec<Vec<usize>>,
+    /// The glossary's terms, alphabetically (as a reader scans a glossary).
+    pub glossary_order: Vec<usize>,
+}
+
+impl Lookups {
+    pub fn new(content: &Content) -> Lookups {
+        use unicode_width::UnicodeWidthStr;
+        let longest = content
+            .dimensions
+            .iter()
+            .map(|d| d.title.width() + 4)
+            .chain(content.groups.iter().map(|g| g.title.width() + 2))
+            .max()
+            .unwrap_or(0);
+        Lookups {
+            compare_rows: ui::compare::rows(content),
+            compare_list_width: longest.min(u16::MAX as usize) as u16,
+            terms_by_dimension: content.terms_by_dimension(),
+            dimensions_by_source: content.dimensions_by_source(),
+            glossary_order: {
+                let mut order: Vec<usize> = (0..content.terms.len()).collect();
+                order.sort_by_cached_key(|&t| content.terms[t].name.to_lowercase());
+                order
+            },
+        }
+    }
+}
+
 pub struct App {
     pub content: Content,
+    pub lookups: Lookups,
     pub theme: &'static Theme,
     pub tab: Tab,
     pub compare: CompareState,
@@ -86,6 +124,7 @@ impl App {
         let panes = content.disciplines.len();
         let statements = content.fit.statements.len();
         let mut app = App {
+            lookups: Lookups::new(&content),
             content,
             theme,
             tab: Tab::Compare,

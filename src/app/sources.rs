@@ -21,7 +21,7 @@ pub struct SourcesState {
 impl App {
     /// The dimensions citing the selected source.
     pub fn cited_by_selected(&self) -> Vec<usize> {
-        self.content.cited_by(self.sources.selected).collect()
+        self.lookups.dimensions_by_source.get(self.sources.selected).cloned().unwrap_or_default()
     }
 
     pub(super) fn update_sources(&mut self, action: Action) {

@@ -45,7 +45,7 @@ struct RawDimension {
 
 fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
     let Some(doc) = ctx.parse() else { return Default::default() };
-    let mut root = ctx.root(&doc);
+    let mut root = ctx.root(doc);
     let items = root
         .tables("discipline", "[[discipline]]")
         .into_iter()
@@ -80,7 +80,7 @@ fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
 
 fn read_sources(ctx: &FileCtx<'_>) -> Vec<RawSource> {
     let Some(doc) = ctx.parse() else { return Default::default() };
-    let mut root = ctx.root(&doc);
+    let mut root = ctx.root(doc);
     let items = root
         .tables("source", "[[source]]")
         .into_iter()
@@ -104,7 +104,7 @@ fn read_sources(ctx: &FileCtx<'_>) -> Vec<RawSource> {
 
 fn read_compare(ctx: &FileCtx<'_>) -> (Vec<RawGroup>, Vec<RawDimension>, usize) {
     let Some(doc) = ctx.parse() else { return Default::default() };
-    let mut root = ctx.root(&doc);
+    let mut root = ctx.root(doc);
     let groups = root
         .tables("group", "[[group]]")
         .into_iter()

@@ -13,7 +13,7 @@ pub(super) fn build_fit(fctx: Option<&FileCtx<'_>>, r: &Resolver<'_, '_>) -> Fit
     let Some(doc) = ctx.parse() else {
         return Fit::default();
     };
-    let mut root = ctx.root(&doc);
+    let mut root = ctx.root(doc);
     let roles_dimension = root.opt_id("roles_dimension").and_then(|d| r.dimension(ctx, &d));
     let tables = root.tables("statement", "[[statement]]");
     let mut ids: Vec<Option<At<String>>> = Vec::with_capacity(tables.len());

@@ -15,7 +15,7 @@ pub(super) fn build_glossary(gctx: Option<&FileCtx<'_>>, r: &Resolver<'_, '_>) -
     let Some(doc) = ctx.parse() else {
         return Vec::new();
     };
-    let mut root = ctx.root(&doc);
+    let mut root = ctx.root(doc);
     let tables = root.tables("term", "[[term]]");
     let mut ids: Vec<Option<At<String>>> = Vec::with_capacity(tables.len());
     let mut names: HashMap<String, usize> = HashMap::new();

@@ -89,12 +89,11 @@ impl Content {
             files.try_into().unwrap_or_else(|_| panic!("from_files takes exactly {FILES:?}"));
         let mut diagnostics = Vec::new();
         let result = {
-            let dctx = ctx_for(&disciplines, &mut diagnostics);
-            let sctx = ctx_for(&sources, &mut diagnostics);
-            let cctx = ctx_for(&compare, &mut diagnostics);
-            let qctx = ctx_for(&quiz, &mut diagnostics);
-            let gctx = ctx_for(&glossary, &mut diagnostics);
-            let fctx = ctx_for(&fit, &mut diagnostics);
+            let files = [&disciplines, &sources, &compare, &quiz, &glossary, &fit];
+            for f in files {
+                diagnostics.extend(f.problems.iter().cloned());
+            }
+            let [dctx, sctx, cctx, qctx, gctx, fctx] = parse_all(files);
             let (content, refs) = build_compare(dctx.as_ref(), sctx.as_ref(), cctx.as_ref());
             let content = content.map(|mut content| {
                 let r = Resolver::new(refs, &content);
@@ -122,10 +121,23 @@ impl Content {
     }
 }
 
-fn ctx_for<'a>(file: &'a FileText, diagnostics: &mut Vec<Diagnostic>) -> Option<FileCtx<'a>> {
-    diagnostics.extend(file.problems.iter().cloned());
-    file.text.as_deref().map(|text| FileCtx::new(file.path.clone(), text))
+/// Parses every file that could be read. Parsing is most of the work for a large pack and
+/// each file parses on its own, so a large pack's files are parsed on threads.
+fn parse_all<'a, const N: usize>(files: [&'a FileText; N]) -> [Option<FileCtx<'a>>; N] {
+    fn parse(f: &FileText) -> Option<FileCtx<'_>> {
+        f.text.as_deref().map(|text| FileCtx::new(f.path.clone(), text))
+    }
+    let total: usize = files.iter().filter_map(|f| f.text.as_ref()).map(String::len).sum();
+    if total < PARALLEL_FROM_BYTES {
+        return files.map(parse);
+    }
+    std::thread::scope(|scope| {
+        files.map(|f| scope.spawn(move || parse(f))).map(|h| h.join().expect("parsing does not panic"))
+    })
 }
+
+/// Packs smaller than this (the built-in one is a tenth of it) are parsed on one thread.
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 /// Reads one file: refuses directories and oversized files without reading them, and reports
 /// invalid UTF-8 with its position (then carries on with the valid parts, to find more).

@@ -232,9 +232,27 @@ impl std::str::FromStr for Colour {
 }
 
 impl Content {
-    /// The terms related to a dimension, in glossary order.
-    pub fn terms_for(&self, dimension: usize) -> impl Iterator<Item = usize> + '_ {
-        self.terms.iter().enumerate().filter(move |(_, t)| t.related.contains(&dimension)).map(|(i, _)| i)
+    /// For every dimension, the terms related to it, in glossary order. One pass over the
+    /// terms; asking dimension by dimension would be a pass each.
+    pub fn terms_by_dimension(&self) -> Vec<Vec<usize>> {
+        let mut by = vec![Vec::new(); self.dimensions.len()];
+        for (t, term) in self.terms.iter().enumerate() {
+            for &d in &term.related {
+                by[d].push(t);
+            }
+        }
+        by
+    }
+
+    /// For every source, the dimensions citing it, in display order.
+    pub fn dimensions_by_source(&self) -> Vec<Vec<usize>> {
+        let mut by = vec![Vec::new(); self.sources.len()];
+        for (d, dim) in self.dimensions.iter().enumerate() {
+            for &s in &dim.sources {
+                by[s].push(d);
+            }
+        }
+        by
     }
 
     /// "Supply Chain Management", or "Both" (or "All" with more than two disciplines).
@@ -256,11 +274,6 @@ impl Content {
 
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
-    }
-
-    /// The dimensions that cite a source, in display order.
-    pub fn cited_by(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
-        self.dimensions.iter().enumerate().filter(move |(_, d)| d.sources.contains(&source)).map(|(i, _)| i)
     }
 
     /// Counts for a one-line summary: disciplines, groups, dimensions, points, sources.

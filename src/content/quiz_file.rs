@@ -20,7 +20,7 @@ pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, r: &Resolver<'_, '_>) -> Ve
     let Some(doc) = ctx.parse() else {
         return Vec::new();
     };
-    let mut root = ctx.root(&doc);
+    let mut root = ctx.root(doc);
     let tables = root.tables("question", "[[question]]");
     let mut ids: Vec<Option<At<String>>> = Vec::with_capacity(tables.len());
     let mut questions = Vec::with_capacity(tables.len());

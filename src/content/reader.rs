@@ -26,12 +26,34 @@ pub struct FileCtx<'a> {
     pub path: String,
     pub text: &'a str,
     errors: RefCell<Vec<(usize, String)>>,
-    syntax_errors: std::cell::Cell<usize>,
+    syntax_errors: usize,
+    /// The parsed document, unless it had syntax errors.
+    doc: Option<Spanned<DeTable<'a>>>,
 }
 
 impl<'a> FileCtx<'a> {
+    /// Parses the file at once (a pack's files can so be parsed on several threads),
+    /// recording every syntax error.
     pub fn new(path: String, text: &'a str) -> Self {
-        FileCtx { path, text, errors: RefCell::new(Vec::new()), syntax_errors: std::cell::Cell::new(0) }
+        let mut ctx = FileCtx { path, text, errors: RefCell::new(Vec::new()), syntax_errors: 0, doc: None };
+        let (doc, errors) = DeTable::parse_recoverable(text);
+        ctx.syntax_errors = errors.len();
+        let mut last_line_start = None;
+        for e in &errors {
+            let at = e.span().map_or(0, |s| s.start);
+            // One error per line: after a real mistake the parser's recovery often finds
+            // several more on the same line, which only repeat it.
+            let line_start = text[..at.min(text.len())].rfind('\n');
+            if last_line_start == Some(line_start) {
+                continue;
+            }
+            last_line_start = Some(line_start);
+            ctx.error(at, format!("TOML syntax: {}", e.message()));
+        }
+        // The parser's recovered tree is good for finding further syntax errors, but checking
+        // keys and types on it would report guesses, not facts.
+        ctx.doc = errors.is_empty().then_some(doc);
+        ctx
     }
 
     pub fn error(&self, at: usize, message: impl Into<String>) {
@@ -41,7 +63,7 @@ impl<'a> FileCtx<'a> {
     /// True when the file parsed as TOML without errors, so its ids can be trusted to be
     /// complete when checking references into it.
     pub fn parsed_cleanly(&self) -> bool {
-        self.syntax_errors.get() == 0
+        self.syntax_errors == 0
     }
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
@@ -57,25 +79,9 @@ impl<'a> FileCtx<'a> {
             .collect()
     }
 
-    /// Parses the file, recording every syntax error. Returns `None` when there were any:
-    /// the parser's recovered tree is good for finding further syntax errors, but checking
-    /// keys and types on it would report guesses, not facts.
-    pub fn parse(&self) -> Option<Spanned<DeTable<'a>>> {
-        let (doc, errors) = DeTable::parse_recoverable(self.text);
-        self.syntax_errors.set(errors.len());
-        let mut last_line_start = None;
-        for e in &errors {
-            let at = e.span().map_or(0, |s| s.start);
-            // One error per line: after a real mistake the parser's recovery often finds
-            // several more on the same line, which only repeat it.
-            let line_start = self.text[..at.min(self.text.len())].rfind('\n');
-            if last_line_start == Some(line_start) {
-                continue;
-            }
-            last_line_start = Some(line_start);
-            self.error(at, format!("TOML syntax: {}", e.message()));
-        }
-        errors.is_empty().then_some(doc)
+    /// The parsed document, or `None` if it had syntax errors (already reported).
+    pub fn parse(&self) -> Option<&Spanned<DeTable<'a>>> {
+        self.doc.as_ref()
     }
 
     /// The top level of a file without a format version (the settings file).

@@ -15,9 +15,29 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 
+/// Nothing to remove: printable ASCII and line feeds only (checked a byte at a time, the
+/// common case), or no control or bidi character at all.
+fn is_clean(input: &str) -> bool {
+    if input.bytes().all(|b| (b' '..0x7f).contains(&b) || b == b'\n') {
+        return true;
+    }
+    !input.chars().any(|c| c.is_control() && c != '\n' || is_bidi_control(c))
+}
+
+/// Text that one-line cleaning would return unchanged: no control characters, no line
+/// breaks, single spaces, nothing at either end.
+fn is_one_line_already(input: &str) -> bool {
+    let b = input.as_bytes();
+    !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter().all(|&c| (b' '..0x7f).contains(&c))
+}
+
 /// Removes control sequences and characters; keeps `\n`; expands tabs to spaces.
 pub fn strip_controls(input: &str) -> String {
-    if !input.chars().any(|c| c.is_control() && c != '\n' || is_bidi_control(c)) {
+    if is_clean(input) {
         return input.to_owned();
     }
     let mut out = String::with_capacity(input.len());
@@ -91,6 +111,9 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// A one-line field (an id, a title, a name, a point): controls removed, all whitespace
 /// (line breaks included) collapsed to single spaces, trimmed.
 pub fn one_line(input: &str) -> String {
+    if is_one_line_already(input) {
+        return input.to_owned();
+    }
     collapse(&strip_controls(input))
 }
 
@@ -98,6 +121,10 @@ pub fn one_line(input: &str) -> String {
 /// paragraph, and a line starting with "- ", "* " or "• " stays a line of its own. The result
 /// has `\n` between lines and `\n\n` between paragraphs.
 pub fn prose(input: &str) -> String {
+    // A single line of plain text is already prose.
+    if is_one_line_already(input) {
+        return input.to_owned();
+    }
     let clean = strip_controls(input);
     let mut out = String::with_capacity(clean.len());
     // Whether text has been written, and whether a blank line came since the last text.
@@ -190,6 +217,16 @@ mod tests {
     fn keeps_ordinary_text() {
         let s = "Plan, Source, Make — délai 供应链 🚚";
         assert_eq!(strip_controls(s), s);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_full_cleaning() {
+        for s in ["plain text", "  padded  ", "two  spaces", "tab\there", "line\nbreak", "é accent", "x", ""]
+        {
+            assert_eq!(one_line(s), collapse(&strip_controls(s)), "{s:?}");
+        }
+        assert_eq!(prose("plain text"), "plain text");
+        assert_eq!(prose("  padded"), "padded");
     }
 
     #[test]

@@ -5,12 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Padding, Paragraph, Widget};
+use ratatui::widgets::Padding;
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
 use super::{body_area, framed, scrolled_box, truncate};
 use crate::app::{App, CompareFocus};
+use crate::content::Content;
 
 /// At or below this many columns, the panes stack vertically.
 pub const STACK_AT_WIDTH: u16 = 80;
@@ -30,7 +31,7 @@ pub struct Geometry {
 
 /// One row of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
+pub enum Row {
     Overview,
     Group(usize),
     /// A list entry: `i + 1` for dimension `i` (0 is the overview).
@@ -90,15 +91,7 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
 }
 
 fn list_width(app: &App, body_width: u16) -> u16 {
-    let longest = app
-        .content
-        .dimensions
-        .iter()
-        .map(|d| d.title.width() + 4)
-        .chain(app.content.groups.iter().map(|g| g.title.width() + 2))
-        .max()
-        .unwrap_or(0) as u16;
-    longest.clamp(16, 36).min(body_width * 2 / 5)
+    app.lookups.compare_list_width.clamp(16, 36).min(body_width * 2 / 5)
 }
 
 /// Text columns inside a bordered box with a column of padding on each side.
@@ -106,9 +99,10 @@ fn inner_width(width: u16) -> usize {
     width.saturating_sub(4) as usize
 }
 
-fn rows(app: &App) -> Vec<Row> {
+/// The list's rows, worked out once per content (see `Lookups`).
+pub fn rows(content: &Content) -> Vec<Row> {
     let mut rows = vec![Row::Overview];
-    for (gi, g) in app.content.groups.iter().enumerate() {
+    for (gi, g) in content.groups.iter().enumerate() {
         rows.push(Row::Group(gi));
         rows.extend(g.dimensions.clone().map(|d| Row::Dimension(d + 1)));
     }
@@ -302,7 +296,7 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let g = geometry(app, area);
     render_list(app, g.list, buf);
-    Paragraph::new(header_lines(app, g.header.width)).render(g.header, buf);
+    super::draw::draw_lines(buf, g.header, &header_lines(app, g.header.width), 0);
     for (i, pane) in g.panes.iter().enumerate() {
         let disc = &app.content.disciplines[i];
         let title = pane_title(&disc.name, &disc.short, pane.width);
@@ -394,15 +388,24 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             Line::styled(text, style)
         })
         .collect();
-    Paragraph::new(lines).render(inner, buf);
+    super::draw::draw_lines(buf, inner, &lines, 0);
 }
 
 /// The list's rows and the first one shown in `height` rows.
-fn list_window(app: &App, height: usize) -> (Vec<Row>, usize) {
-    let rows = rows(app);
-    let selected_row = rows.iter().position(|r| *r == selected_row_of(app)).unwrap_or(0);
+fn list_window(app: &App, height: usize) -> (&[Row], usize) {
+    let rows = &app.lookups.compare_rows;
+    let selected_row = selected_row_index(app);
     let offset = super::list_offset(selected_row, rows.len(), height);
     (rows, offset)
+}
+
+/// The row of the selected entry: the overview is row 0; a dimension follows its group's
+/// heading and every earlier group's rows.
+fn selected_row_index(app: &App) -> usize {
+    match app.compare.dimension() {
+        None => 0,
+        Some(d) => 1 + d + app.content.dimensions[d].group + 1,
+    }
 }
 
 /// The list entry drawn at row `y` of the screen, if any (group headings are not entries).

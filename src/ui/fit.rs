@@ -80,8 +80,12 @@ fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
         .zip(&f.ratings)
         .map(|(s, r)| format!("{}  {}", r.map_or("·".to_string(), |r| r.to_string()), s.text))
         .collect();
-    Paragraph::new(list_lines(app, &items, f.current, false, inner.height as usize, inner.width as usize))
-        .render(inner, buf);
+    super::draw::draw_lines(
+        buf,
+        inner,
+        &list_lines(app, &items, f.current, false, inner.height as usize, inner.width as usize),
+        0,
+    );
     note_lines(app, note, buf);
 }
 
@@ -90,7 +94,7 @@ fn note_lines(app: &App, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|l| Line::styled(format!(" {l}"), app.theme.dim))
         .collect();
-    Paragraph::new(lines).render(area, buf);
+    super::draw::draw_lines(buf, area, &lines, 0);
 }
 
 fn bar(score: u8) -> String {
@@ -130,7 +134,7 @@ fn render_result(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         list_lines(app, &items, app.fit.next, true, inner.height as usize, inner.width as usize)
     };
-    Paragraph::new(list).render(inner, buf);
+    super::draw::draw_lines(buf, inner, &list, 0);
 }
 
 fn result_lines(app: &App, width: usize) -> Vec<Line<'static>> {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Padding, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, list_lines};
+use super::{body_area, framed, list_lines, list_window_lines};
 use crate::app::{App, GlossaryFocus};
 
 fn split(body: Rect) -> [Rect; 2] {
@@ -55,17 +55,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(list, buf);
     let width = inner.width as usize;
     // Each row: the name, and its field at the right edge.
-    let items: Vec<String> = shown
-        .iter()
-        .map(|&i| {
-            let term = &app.content.terms[i];
-            let owner = app.content.owner_short(term.owner);
-            let room = width.saturating_sub(owner.width() + 4);
-            let name = super::truncate(&term.name, room);
-            format!("{name}{}{owner}", " ".repeat(room.saturating_sub(name.width()) + 1))
-        })
-        .collect();
-    Paragraph::new(list_lines(app, &items, pos, focused, inner.height as usize, width)).render(inner, buf);
+    let item = |k: usize| {
+        let term = &app.content.terms[shown[k]];
+        let owner = app.content.owner_short(term.owner);
+        let room = width.saturating_sub(owner.width() + 4);
+        let name = super::truncate(&term.name, room);
+        format!("{name}{}{owner}", " ".repeat(room.saturating_sub(name.width()) + 1))
+    };
+    let lines = list_window_lines(app, shown.len(), item, pos, focused, inner.height as usize, width);
+    super::draw::draw_lines(buf, inner, &lines, 0);
     if shown.is_empty() {
         return;
     }
@@ -101,7 +99,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     field(if cites.len() == 1 { "Source  " } else { "Sources " }, &cites.join("; "), &mut lines);
     let related_h = (term.related.len() as u16 + 2).min(area.height / 2).max(3);
     let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(related_h)]).areas(area);
-    Paragraph::new(lines).render(top.intersection(text_area), buf);
+    super::draw::draw_lines(buf, top.intersection(text_area), &lines, 0);
 
     let focused = app.glossary.focus == GlossaryFocus::Related;
     let title = if focused { " Related dimensions: Enter opens " } else { " Related dimensions " };
@@ -111,5 +109,5 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let items: Vec<String> = term.related.iter().map(|&d| app.content.dimensions[d].title.clone()).collect();
     let lines =
         list_lines(app, &items, app.glossary.related, focused, inner.height as usize, inner.width as usize);
-    Paragraph::new(lines).render(inner, buf);
+    super::draw::draw_lines(buf, inner, &lines, 0);
 }

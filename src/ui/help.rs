@@ -3,9 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Widget};
+use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::draw::{Border, BoxFrame};
 use super::{body_area, scrolled_box, wrap::wrap_hanging};
 use crate::app::App;
 use crate::keymap;
@@ -46,14 +47,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn block(app: &App) -> Block<'static> {
+fn block(app: &App) -> BoxFrame<'static> {
     let t = app.theme;
-    Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(t.border)
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(" Keys ", t.title))
-        .title_bottom(Line::styled(" Esc or ? closes ", t.dim).right_aligned())
+    BoxFrame::new(Line::styled(" Keys ", t.title), Border::Double, t.border)
+        .title_bottom(Line::styled(" Esc or ? closes ", t.dim))
 }
 
 fn inner(app: &App) -> Rect {

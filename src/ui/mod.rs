@@ -1,6 +1,7 @@
 //! Rendering: a pure function of the app state onto a buffer. One file per screen.
 
 pub mod compare;
+pub mod draw;
 pub mod fit;
 pub mod glossary;
 pub mod help;
@@ -15,13 +16,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget, Wrap,
+    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Tab};
 use crate::keymap::{self, Context, Hint};
+use draw::{Border, BoxFrame, draw_lines};
 
 /// Below this size the layout cannot show a comparison; a message says so instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -160,14 +161,10 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// A bordered, padded block; focus shows as a thick border and a reversed title.
-pub fn framed(app: &App, title: Line<'static>, focused: bool) -> Block<'static> {
+/// A bordered, padded box; focus shows as a thick border and a reversed title.
+pub fn framed(app: &App, title: Line<'static>, focused: bool) -> BoxFrame<'static> {
     let title = if focused { title.patch_style(Modifier::REVERSED) } else { title };
-    Block::bordered()
-        .title(title)
-        .padding(Padding::horizontal(1))
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(app.theme.border)
+    BoxFrame::new(title, if focused { Border::Thick } else { Border::Plain }, app.theme.border)
 }
 
 /// Lines in a block, scrolled (the offset is clamped to the text), with a scrollbar on the
@@ -175,7 +172,7 @@ pub fn framed(app: &App, title: Line<'static>, focused: bool) -> Block<'static> 
 pub fn scrolled_box(
     app: &App,
     area: Rect,
-    block: Block<'_>,
+    block: BoxFrame<'_>,
     lines: Vec<Line<'_>>,
     scroll: u16,
     buf: &mut Buffer,
@@ -186,7 +183,7 @@ pub fn scrolled_box(
     let max = len.saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(max);
     block.render(area, buf);
-    Paragraph::new(lines).scroll((scroll as u16, 0)).render(inner, buf);
+    draw_lines(buf, inner, &lines, scroll);
     if len > inner.height as usize && inner.height > 0 {
         let mut state =
             ScrollbarState::new(max + 1).position(scroll).viewport_content_length(inner.height as usize);
@@ -211,16 +208,26 @@ pub fn list_lines(
     height: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
+    list_window_lines(app, items.len(), |i| items[i].clone(), selected, focused, height, width)
+}
+
+/// Like [`list_lines`], making the text of only the rows that show: a list of thousands costs
+/// what a screenful does.
+pub fn list_window_lines(
+    app: &App,
+    len: usize,
+    item: impl Fn(usize) -> String,
+    selected: usize,
+    focused: bool,
+    height: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
     let t = app.theme;
-    let offset = list_offset(selected, items.len(), height);
-    items
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, item)| {
+    let offset = list_offset(selected, len, height);
+    (offset..len.min(offset + height))
+        .map(|i| {
             let sel = i == selected;
-            let text = truncate(&format!("{}{item}", if sel { "▸ " } else { "  " }), width);
+            let text = truncate(&format!("{}{}", if sel { "▸ " } else { "  " }, item(i)), width);
             let pad = if sel { " ".repeat(width.saturating_sub(text.width())) } else { String::new() };
             let style = match (sel, focused) {
                 (true, true) => t.selected,

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Padding, Paragraph, Widget};
+use ratatui::widgets::{LineGauge, Padding, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
@@ -129,7 +129,8 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
     let title = Line::styled(" New quiz ", t.title);
     let block = framed(app, title, true).padding(Padding::new(1, 1, 1, 0));
     let panel = Rect { height: (lines.len() as u16 + 3).min(panel.height), ..panel };
-    Paragraph::new(lines).block(block).render(panel, buf);
+    block.render(panel, buf);
+    super::draw::draw_lines(buf, block.inner(panel), &lines, 0);
 }
 
 fn warning_lines(app: &App, text: &str, width: usize) -> Vec<Line<'static>> {

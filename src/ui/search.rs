@@ -4,9 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthChar;
 
+use super::draw::{Border, BoxFrame};
 use super::{body_area, truncate};
 use crate::app::App;
 use crate::search::Target;
@@ -17,14 +18,10 @@ fn area_in(body: Rect) -> Rect {
     Rect { x: body.x + (body.width - w) / 2, y: body.y + (body.height - h) / 2, width: w, height: h }
 }
 
-fn block(app: &App) -> Block<'static> {
+fn block(app: &App) -> BoxFrame<'static> {
     let t = app.theme;
-    Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(t.border)
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(" Search ", t.title))
-        .title_bottom(Line::styled(" ↑↓ choose · Enter go · Esc close ", t.dim).right_aligned())
+    BoxFrame::new(Line::styled(" Search ", t.title), Border::Double, t.border)
+        .title_bottom(Line::styled(" ↑↓ choose · Enter go · Esc close ", t.dim))
 }
 
 /// Result rows that fit: how far a page moves.
@@ -120,7 +117,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::from(spans));
     }
-    Paragraph::new(lines).render(inner, buf);
+    super::draw::draw_lines(buf, inner, &lines, 0);
 }
 
 /// The text cut to `width`, starting near the first match when that would be off the end,

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+use ratatui::widgets::Padding;
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap_hanging;
@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_detail(app, detail, buf);
 }
 
-fn bordered(app: &App, title: &'static str, focused: bool) -> Block<'static> {
+fn bordered(app: &App, title: &'static str, focused: bool) -> super::draw::BoxFrame<'static> {
     framed(app, Line::styled(title, app.theme.title), focused).padding(Padding::ZERO)
 }
 
@@ -47,7 +47,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let items: Vec<String> = app.content.sources.iter().map(|s| s.citation()).collect();
     let lines =
         list_lines(app, &items, app.sources.selected, focused, inner.height as usize, inner.width as usize);
-    Paragraph::new(lines).render(inner, buf);
+    super::draw::draw_lines(buf, inner, &lines, 0);
 }
 
 fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
@@ -86,7 +86,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     field("Id    ", &source.id);
     let used = (lines.len() as u16).min(area.height / 2);
     let [top, bottom] = Layout::vertical([Constraint::Length(used + 1), Constraint::Fill(1)]).areas(area);
-    Paragraph::new(lines).render(top.intersection(text_area), buf);
+    super::draw::draw_lines(buf, top.intersection(text_area), &lines, 0);
 
     let focused = app.sources.focus == SourcesFocus::CitedBy;
     let title = if cited.is_empty() { " Not cited by any dimension " } else { " Cited by (Enter opens) " };
@@ -96,5 +96,5 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let items: Vec<String> = cited.iter().map(|&d| app.content.dimensions[d].title.clone()).collect();
     let lines =
         list_lines(app, &items, app.sources.cited, focused, inner.height as usize, inner.width as usize);
-    Paragraph::new(lines).render(inner, buf);
+    super::draw::draw_lines(buf, inner, &lines, 0);
 }
