@@ -30,7 +30,7 @@ const SCREENS: &[(&str, &[Action])] = &[
     ("compare_overview", &[]),
     ("compare_dimension", &[Action::Down, Action::Down, Action::Down]),
     ("compare_pane_focused", &[Action::Down, Action::FocusNext, Action::Down]),
-    ("sources", &[Action::GoToTab(1), Action::Down]),
+    ("sources", &[Action::GoToTab(4), Action::Down]),
     ("help_overlay", &[Action::ToggleHelp]),
 ];
 
@@ -238,6 +238,100 @@ mod search {
         bencher.bench_local(|| {
             buf.reset();
             ui::render(black_box(&app), area, &mut buf);
+        });
+    }
+}
+
+#[path = "../examples/generate_pack.rs"]
+#[allow(dead_code)]
+mod generate_pack;
+
+/// The large synthetic pack (examples/generate_pack.rs) at two sizes, to show cost growing
+/// with the pack: `scale` 0.25 is 500 dimensions, 5,000 questions and 1,250 terms; 1.0 is
+/// 2,000, 20,000 and 5,000.
+mod scale {
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    use divan::{Bencher, black_box};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use scm_vs_om::action::Action;
+    use scm_vs_om::app::App;
+    use scm_vs_om::content::{Content, ContentSource};
+    use scm_vs_om::search::SearchIndex;
+    use scm_vs_om::ui::{self, theme};
+
+    use super::generate_pack;
+
+    const SCALES: [f64; 2] = [0.25, 1.0];
+
+    fn pack(scale: f64) -> PathBuf {
+        static DIRS: OnceLock<Vec<(u64, PathBuf)>> = OnceLock::new();
+        let dirs = DIRS.get_or_init(|| {
+            SCALES
+                .iter()
+                .map(|&s| {
+                    let dir = std::env::temp_dir().join(format!("scm-vs-om-bench-pack-{s}"));
+                    generate_pack::write_pack(&dir, &generate_pack::Sizes::at(s)).expect("writes");
+                    (s.to_bits(), dir)
+                })
+                .collect()
+        });
+        dirs.iter().find(|(s, _)| *s == scale.to_bits()).expect("a known scale").1.clone()
+    }
+
+    fn load(scale: f64) -> Content {
+        Content::load(&ContentSource::Dir(pack(scale))).expect("valid")
+    }
+
+    /// `check --content`: read, parse and check every file.
+    #[divan::bench(args = SCALES, sample_count = 10)]
+    fn check(bencher: Bencher, scale: f64) {
+        let dir = pack(scale);
+        bencher.bench(|| Content::load(&ContentSource::Dir(black_box(dir.clone()))).expect("valid"));
+    }
+
+    /// Everything before the first frame is written: load, build the app, draw it.
+    #[divan::bench(args = SCALES, sample_count = 10)]
+    fn first_frame(bencher: Bencher, scale: f64) {
+        let dir = pack(scale);
+        bencher.bench_local(|| {
+            let content = Content::load(&ContentSource::Dir(dir.clone())).expect("valid");
+            let app = App::new(content, &theme::DARK, (120, 36));
+            let area = Rect::new(0, 0, 120, 36);
+            let mut buf = Buffer::empty(area);
+            ui::render(&app, area, &mut buf);
+            buf
+        });
+    }
+
+    #[divan::bench(args = SCALES)]
+    fn search_keystroke(bencher: Bencher, scale: f64) {
+        let c = load(scale);
+        let mut index = SearchIndex::new(&c);
+        bencher.bench_local(|| index.search(black_box("sup")).len());
+    }
+
+    /// Every tab and overlay at 200×60, drawn from the large pack.
+    #[divan::bench(args = SCALES, consts = [0, 1, 2, 3, 4, 5, 6])]
+    fn frame_200x60<const SCREEN: usize>(bencher: Bencher, scale: f64) {
+        let mut app = App::new(load(scale), &theme::DARK, (200, 60));
+        let actions: &[Action] = match SCREEN {
+            0 => &[Action::Down],                                             // compare
+            1 => &[Action::GoToTab(2)],                                       // glossary
+            2 => &[Action::ToggleHelp],                                       // help
+            3 => &[Action::OpenSearch, Action::Type('s'), Action::Type('u')], // search
+            4 => &[Action::GoToTab(1), Action::Select],                       // a quiz question
+            5 => &[Action::GoToTab(3)],                                       // fit
+            _ => &[Action::GoToTab(4), Action::Down],                         // sources
+        };
+        actions.iter().for_each(|a| app.update(*a));
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            ui::render(&app, area, &mut buf);
         });
     }
 }

@@ -1,9 +1,14 @@
 //! Search across everything: dimensions, their points and overlap, glossary terms and
-//! definitions, quiz prompts. Fuzzy matching and ranking are nucleo's (the matcher behind
-//! helix's picker); this module decides what is searchable, where each hit leads, and in
-//! which order equal scores come. No terminal code here.
+//! definitions, quiz prompts. Matching and ranking are nucleo's (the matcher behind
+//! helix's picker); this module decides what is searchable, how each kind is matched,
+//! where each hit leads, and in which order equal scores come. No terminal code here.
+//!
+//! Names (dimension titles, terms) match fuzzily: "invt" finds "Inventory". Prose (points,
+//! definitions, prompts) matches word by word as substrings: letters scattered through a
+//! paragraph are not a match a reader would recognise, and almost every paragraph has
+//! them, so fuzzy prose drowned the real hits and cost most of the search time.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use crate::content::Content;
@@ -26,6 +31,11 @@ pub enum Target {
 }
 
 impl Target {
+    /// Names are matched fuzzily, prose word by word.
+    fn is_name(self) -> bool {
+        matches!(self, Target::Dimension(_) | Target::Term(_))
+    }
+
     /// Among equal scores, names first (a dimension or a term), then the comparison, then
     /// longer texts.
     fn rank(self) -> u8 {
@@ -96,12 +106,13 @@ impl SearchIndex {
         if query.trim().is_empty() {
             return Vec::new();
         }
-        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let (names, prose) = patterns(query);
         let mut hits: Vec<Hit> = self
             .items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
+                let pattern = if item.target.is_name() { &names } else { &prose };
                 pattern.score(item.haystack.slice(..), &mut self.matcher).map(|score| Hit { item: i, score })
             })
             .collect();
@@ -120,13 +131,27 @@ impl SearchIndex {
     /// The positions (in characters) of `query`'s matched characters in an item, for
     /// highlighting; computed only for the hits on screen.
     pub fn matched_chars(&mut self, query: &str, item: usize) -> Vec<usize> {
-        let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+        let (names, prose) = patterns(query);
+        let pattern = if self.items[item].target.is_name() { names } else { prose };
         let mut indices = Vec::new();
         pattern.indices(self.items[item].haystack.slice(..), &mut self.matcher, &mut indices);
         indices.sort_unstable();
         indices.dedup();
         indices.into_iter().map(|i| i as usize).collect()
     }
+}
+
+/// The query as fzf-style syntax (`'exact`, `^prefix`, `suffix$`, `!not`), for names; and
+/// the same with every fuzzy word made a substring, for prose.
+fn patterns(query: &str) -> (Pattern, Pattern) {
+    let names = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+    let mut prose = names.clone();
+    for atom in &mut prose.atoms {
+        if atom.kind == AtomKind::Fuzzy {
+            atom.kind = AtomKind::Substring;
+        }
+    }
+    (names, prose)
 }
 
 /// Paragraph breaks become spaces: a result is one line.
@@ -171,6 +196,39 @@ mod tests {
         assert!(index.search("").is_empty());
         assert!(index.search("   ").is_empty());
         assert!(index.search("zzqxj").is_empty());
+    }
+
+    #[test]
+    fn prose_matches_words_not_scattered_letters() {
+        let c = Content::builtin();
+        let mut index = SearchIndex::new(&c);
+        // Every prose hit holds each query word; names may still match fuzzily.
+        for h in index.search("safety stock") {
+            let item = &index.items[h.item];
+            if !item.target.is_name() {
+                let text = item.text.to_lowercase();
+                assert!(text.contains("safety") && text.contains("stock"), "{text}");
+            }
+        }
+        // "invt" is an abbreviation of a name, not a word in any text.
+        let hits = index.search("invt");
+        assert!(!hits.is_empty());
+        assert!(hits.iter().all(|h| index.items[h.item].target.is_name()));
+    }
+
+    #[test]
+    fn fzf_syntax_narrows_and_excludes() {
+        let c = Content::builtin();
+        let mut index = SearchIndex::new(&c);
+        let all = index.search("inventory").len();
+        let without = index.search("inventory !stock");
+        assert!(!without.is_empty() && without.len() < all);
+        for h in &without {
+            assert!(!index.items[h.item].text.to_lowercase().contains("stock"));
+        }
+        for h in index.search("^inventory") {
+            assert!(index.items[h.item].text.to_lowercase().starts_with("inventory"));
+        }
     }
 
     #[test]

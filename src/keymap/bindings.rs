@@ -97,7 +97,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
     // The search overlay.
-    b(Search, &[Key::Text], Action::Type(' '), "type to search (fuzzy: letters in order)", None),
+    b(Search, &[Key::Text], Action::Type(' '), "type to search: names fuzzily, text word by word", None),
     b(Search, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),
     b(Search, &[Key::Ctrl('u')], Action::ClearQuery, "clear the search", None),
     b(Search, &[Key::Code(K::Up), Key::Ctrl('p')], Action::Up, "previous result", Some("choose")),

@@ -123,10 +123,9 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
 /// The text cut to `width`, starting near the first match when that would be off the end,
 /// with the matched characters underlined and bold (not colour alone).
 fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &App) -> Vec<Span<'static>> {
-    let chars: Vec<char> = text.chars().collect();
     let first = matched.first().copied().unwrap_or(0);
     // Show from a little before the first match if it would not fit otherwise.
-    let prefix_w: usize = chars.iter().take(first).map(|c| c.width().unwrap_or(0)).sum();
+    let prefix_w: usize = text.chars().take(first).map(|c| c.width().unwrap_or(0)).sum();
     let start = if prefix_w + 10 > width { first.saturating_sub(8) } else { 0 };
     let hit = base.patch(app.theme.key).add_modifier(Modifier::UNDERLINED);
     let mut spans: Vec<Span> = Vec::new();
@@ -135,13 +134,17 @@ fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &A
         spans.push(Span::styled("…", base));
         used += 1;
     }
-    for (i, &c) in chars.iter().enumerate().skip(start) {
+    // Only the characters that fit are visited: a long definition costs no more than a
+    // short one.
+    let mut next_match = matched.iter().copied().skip_while(|&m| m < start).peekable();
+    let mut chars = text.chars().enumerate().skip(start).peekable();
+    while let Some((i, c)) = chars.next() {
         let w = c.width().unwrap_or(0);
-        if used + w + 1 > width && i + 1 < chars.len() {
+        if used + w + 1 > width && chars.peek().is_some() {
             spans.push(Span::styled("…", base));
             break;
         }
-        let style = if matched.binary_search(&i).is_ok() { hit } else { base };
+        let style = if next_match.next_if_eq(&i).is_some() { hit } else { base };
         match spans.last_mut() {
             Some(last) if last.style == style => last.content.to_mut().push(c),
             _ => spans.push(Span::styled(c.to_string(), style)),
