@@ -1,6 +1,7 @@
 //! Ids: duplicates reported where they are written again, references resolved or reported
 //! with a suggestion of what was probably meant.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::diag::LineIndex;
@@ -11,6 +12,8 @@ pub struct Ids<'c> {
     ctx: Option<&'c FileCtx<'c>>,
     kind: &'static str,
     index: HashMap<String, usize>,
+    /// Whether a reference was made while no id of this kind exists (said once, below).
+    named_none: Cell<bool>,
 }
 
 impl<'c> Ids<'c> {
@@ -36,7 +39,7 @@ impl<'c> Ids<'c> {
                 index.insert(id.value.clone(), i);
             }
         }
-        Ids { ctx, kind, index }
+        Ids { ctx, kind, index, named_none: Cell::new(false) }
     }
 
     /// Resolves a reference written in `from`; reports it there if unknown. References into a
@@ -46,7 +49,23 @@ impl<'c> Ids<'c> {
         if let Some(&i) = self.index.get(&r.value) {
             return Some(i);
         }
-        if self.ctx.is_some_and(FileCtx::parsed_cleanly) {
+        let ctx = self.ctx.filter(|c| c.parsed_cleanly())?;
+        if self.index.is_empty() {
+            // One cause, one message: said in the file that should define them (unless that
+            // file already has its own problems), not at every reference.
+            if !self.named_none.replace(true) && !ctx.has_errors() {
+                let (line, col) = LineIndex::new(from.text).line_col(from.text, r.at);
+                ctx.error(
+                    0,
+                    format!(
+                        "no {kind}s are defined, yet {path}:{line}:{col} names `{id}`",
+                        kind = self.kind,
+                        path = from.path,
+                        id = r.value
+                    ),
+                );
+            }
+        } else {
             let mut known: Vec<&str> = self.index.keys().map(String::as_str).collect();
             known.sort_unstable();
             let hint = match suggest(&r.value, &known) {
@@ -60,9 +79,10 @@ impl<'c> Ids<'c> {
     }
 
     /// Whether the id was written in its file (even if that item was dropped for a problem),
-    /// or cannot be ruled out because the file could not be read cleanly.
+    /// or cannot be ruled out because the file could not be read cleanly or defines none
+    /// (a problem of that file's, reported there).
     pub fn known(&self, id: &str) -> bool {
-        self.index.contains_key(id) || !self.ctx.is_some_and(FileCtx::parsed_cleanly)
+        self.index.contains_key(id) || self.index.is_empty() || !self.ctx.is_some_and(FileCtx::parsed_cleanly)
     }
 
     pub fn resolve_all(&self, from: &FileCtx<'_>, refs: &[At<String>]) -> Vec<usize> {

@@ -21,6 +21,20 @@ pub struct At<T> {
     pub at: usize,
 }
 
+/// The start of the line with the most nesting punctuation (`[`, `{`, `.`).
+fn deepest_line(text: &str) -> usize {
+    let mut best = (0, 0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let depth = line.bytes().filter(|b| matches!(b, b'[' | b'{' | b'.')).count();
+        if depth > best.0 {
+            best = (depth, start);
+        }
+        start += line.len();
+    }
+    best.1
+}
+
 /// One content file being read: its path and text, and the problems found in it so far.
 pub struct FileCtx<'a> {
     pub path: String,
@@ -40,7 +54,9 @@ impl<'a> FileCtx<'a> {
         ctx.syntax_errors = errors.len();
         let mut last_line_start = None;
         for e in &errors {
-            let at = e.span().map_or(0, |s| s.start);
+            // The parser's nesting limit comes without a position: point at the line that
+            // nests deepest, which is where it was reached.
+            let at = e.span().map_or_else(|| deepest_line(text), |s| s.start);
             // One error per line: after a real mistake the parser's recovery often finds
             // several more on the same line, which only repeat it.
             let line_start = text[..at.min(text.len())].rfind('\n');
@@ -48,7 +64,12 @@ impl<'a> FileCtx<'a> {
                 continue;
             }
             last_line_start = Some(line_start);
-            ctx.error(at, format!("TOML syntax: {}", e.message()));
+            let hint = if e.span().is_none() && e.message().contains("recursion") {
+                " (tables, arrays or dotted keys nested too deeply)"
+            } else {
+                ""
+            };
+            ctx.error(at, format!("TOML syntax: {}{hint}", e.message()));
         }
         // The parser's recovered tree is good for finding further syntax errors, but checking
         // keys and types on it would report guesses, not facts.
@@ -58,6 +79,10 @@ impl<'a> FileCtx<'a> {
 
     pub fn error(&self, at: usize, message: impl Into<String>) {
         self.errors.borrow_mut().push((at, message.into()));
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.borrow().is_empty()
     }
 
     /// True when the file parsed as TOML without errors, so its ids can be trusted to be
