@@ -1,0 +1,139 @@
+//! The real binary in a pseudo-terminal, for the tests that drive it: a session that
+//! records the raw bytes written and the screen they draw (through vt100), and the check
+//! that the terminal was left as it was found.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_scm-vs-om");
+
+pub struct Session {
+    pub master: Box<dyn MasterPty + Send>,
+    pub writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    pub screen: Arc<Mutex<vt100::Parser>>,
+    pub raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    pub fn start(args: &[&str], envs: &[(&str, &str)]) -> Session {
+        Session::start_sized(args, envs, 36, 120)
+    }
+
+    pub fn start_sized(args: &[&str], envs: &[(&str, &str)], rows: u16, cols: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        // Never the real user's settings or data directory, whatever a test passes.
+        cmd.env("SCM_VS_OM_CONFIG", "/nonexistent/scm-vs-om-settings.toml");
+        cmd.env(
+            "SCM_VS_OM_DATA_DIR",
+            std::env::temp_dir().join(format!("scm-vs-om-pty-{}", std::process::id())),
+        );
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn the binary");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(parser(rows, cols)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                s.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session { master: pty.master, writer, child, screen, raw }
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn wait_for(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.text().contains(what) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("`{what}` never appeared; the screen:\n{}", self.text());
+    }
+
+    /// Resizes the terminal, as a window manager would: the program gets SIGWINCH.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        let nz = |n| std::num::NonZeroU16::new(n).expect("not zero");
+        self.screen.lock().unwrap().screen_mut().set_size(nz(rows), nz(cols));
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let ok = std::process::Command::new("kill").args([sig, &pid.to_string()]).status().unwrap();
+        assert!(ok.success());
+    }
+
+    /// Waits for the exit and returns its code, after the output has been read to the end.
+    pub fn exit_code(mut self) -> (u32, Vec<u8>, vt100::Parser) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the program did not exit:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // Let the reader thread drain what the program wrote last.
+        std::thread::sleep(Duration::from_millis(200));
+        drop(self.master);
+        let raw = self.raw.lock().unwrap().clone();
+        let parser = std::mem::replace(&mut *self.screen.lock().unwrap(), parser(1, 1));
+        (status.exit_code(), raw, parser)
+    }
+}
+
+pub fn parser(rows: u16, cols: u16) -> vt100::Parser {
+    let nz = |n| std::num::NonZeroU16::new(n).expect("not zero");
+    vt100::Parser::new(nz(rows), nz(cols), 0)
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+pub fn last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The terminal is back to normal: alternate screen left, cursor shown, mouse reporting off,
+/// each after the last time it was turned on.
+pub fn assert_restored(raw: &[u8], parser: &vt100::Parser) {
+    assert!(contains(raw, b"\x1b[?1049h"), "the alternate screen was entered");
+    assert!(last(raw, b"\x1b[?1049l") > last(raw, b"\x1b[?1049h"), "the alternate screen was left");
+    assert!(last(raw, b"\x1b[?25h") > last(raw, b"\x1b[?25l"), "the cursor was shown again");
+    assert!(last(raw, b"\x1b[?1000l") > last(raw, b"\x1b[?1000h"), "mouse reporting was turned off");
+    assert!(!parser.screen().alternate_screen(), "still on the alternate screen");
+    assert!(!parser.screen().hide_cursor(), "cursor still hidden");
+    assert_eq!(parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse still reported");
+}
