@@ -138,6 +138,7 @@ impl History {
             }
         };
         on_disk.extend(self.pending.iter().cloned());
+        remove_stale_temporaries(&dir);
         write_atomically(&path, &on_disk)?;
         // Unlocks when `lock` is dropped, after the rename.
         self.records = on_disk;
@@ -185,10 +186,23 @@ fn set_aside(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("no free name to keep the damaged file under"))
 }
 
+/// Temporary files left by a save that was killed before its rename. Every save holds the
+/// lock while its temporary file exists, so under the lock any that remain are stale.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_str().is_some_and(|n| n.starts_with(TMP_PREFIX)) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+const TMP_PREFIX: &str = "history.jsonl.tmp-";
+
 /// Writes the whole file beside the old one, syncs it, and renames it into place: a reader
 /// (or a crash) sees the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, records: &[Record]) -> io::Result<()> {
-    let tmp = path.with_extension(format!("jsonl.tmp-{}", std::process::id()));
+fn write_atomically(path: &Path, records: &[Record]) -> io::Result<()> {
+    let tmp = path.with_file_name(format!("{TMP_PREFIX}{}", std::process::id()));
     let result = (|| {
         let mut out = io::BufWriter::new(File::create(&tmp)?);
         for r in records {
