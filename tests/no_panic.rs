@@ -1,15 +1,20 @@
-//! Property test: any sequence of keys at any terminal size (0×0 and 1×1 included) leaves
-//! the app in a consistent state and renders without panicking.
+//! Property test: any sequence of keys, mouse events and resizes, at any terminal size from
+//! 0×0 to 300×120, on every tab and overlay, leaves the app in a consistent state and renders
+//! without panicking. Events go through the same mapping as the real event loop.
+//!
+//! CI runs 256 cases; a dedicated run takes more:
+//! `PROPTEST_CASES=20000 cargo test --release --test no_panic`.
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use scm_vs_om::action::Action;
 use scm_vs_om::app::App;
-use scm_vs_om::content::Content;
+use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::keymap;
 use scm_vs_om::ui::{self, theme};
 
@@ -47,20 +52,47 @@ fn any_key() -> impl Strategy<Value = KeyEvent> {
     })
 }
 
-#[derive(Debug, Clone)]
-enum Step {
-    Key(KeyEvent),
-    Resize(u16, u16),
+/// A key some binding uses, so random sequences reach every tab, overlay and quiz state
+/// often, not once in a thousand keys.
+fn bound_key() -> impl Strategy<Value = KeyEvent> {
+    let keys: Vec<KeyEvent> =
+        keymap::BINDINGS.iter().flat_map(|b| b.keys.iter().flat_map(|k| k.examples())).collect();
+    prop::sample::select(keys)
+}
+
+fn any_mouse() -> impl Strategy<Value = MouseEvent> {
+    let button = prop_oneof![Just(MouseButton::Left), Just(MouseButton::Right), Just(MouseButton::Middle)];
+    let kind = prop_oneof![
+        4 => Just(MouseEventKind::Down(MouseButton::Left)),
+        3 => Just(MouseEventKind::ScrollDown),
+        3 => Just(MouseEventKind::ScrollUp),
+        1 => button.clone().prop_map(MouseEventKind::Down),
+        1 => button.clone().prop_map(MouseEventKind::Up),
+        1 => button.prop_map(MouseEventKind::Drag),
+        1 => Just(MouseEventKind::Moved),
+        1 => Just(MouseEventKind::ScrollLeft),
+        1 => Just(MouseEventKind::ScrollRight),
+    ];
+    // Positions past the screen's edge too: a terminal may report a click during a resize.
+    (kind, 0u16..320, 0u16..130, 0u8..8).prop_map(|(kind, column, row, m)| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::from_bits_truncate(m),
+    })
 }
 
 fn any_size() -> impl Strategy<Value = (u16, u16)> {
     prop_oneof![Just((0, 0)), Just((1, 1)), Just((80, 24)), (0u16..20, 0u16..8), (0u16..301, 0u16..121),]
 }
 
-fn any_step() -> impl Strategy<Value = Step> {
+fn any_event() -> impl Strategy<Value = Event> {
     prop_oneof![
-        9 => any_key().prop_map(Step::Key),
-        1 => any_size().prop_map(|(w, h)| Step::Resize(w, h)),
+        5 => any_key().prop_map(Event::Key),
+        5 => bound_key().prop_map(Event::Key),
+        3 => any_mouse().prop_map(Event::Mouse),
+        1 => any_size().prop_map(|(w, h)| Event::Resize(w, h)),
+        1 => Just(Event::FocusLost),
     ]
 }
 
@@ -71,6 +103,54 @@ fn render(app: &App) {
     ui::render(app, area, &mut buf);
 }
 
+/// The built-in content, the smallest pack (four questions, so a quiz ends quickly) and the
+/// three-discipline pack (three panes), each loaded once.
+fn content(which: usize) -> Content {
+    static PACKS: std::sync::OnceLock<[Content; 3]> = std::sync::OnceLock::new();
+    let load = |name: &str| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs").join(name);
+        Content::load(&ContentSource::Dir(dir)).expect("a valid test pack")
+    };
+    PACKS.get_or_init(|| [Content::builtin(), load("minimal"), load("three")])[which].clone()
+}
+
+fn send(app: &mut App, event: &Event) {
+    if let Some(action) = keymap::action_for_event(&app.contexts(), event) {
+        app.update(action);
+    }
+}
+
+/// Where a sequence starts: anywhere random keys would take long to reach.
+fn start(app: &mut App, scenario: usize) {
+    let press =
+        |app: &mut App, c: char| send(app, &Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    let enter = |app: &mut App| send(app, &Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    match scenario {
+        1 => {
+            // In a quiz, at its first question.
+            press(app, '2');
+            enter(app);
+        }
+        2 => {
+            // At a quiz's results: answer `a` (and submit) until it ends.
+            press(app, '2');
+            enter(app);
+            for _ in 0..200 {
+                if app.contexts().contains(&keymap::Context::QuizResults) {
+                    break;
+                }
+                if app.contexts().contains(&keymap::Context::QuizQuestion) {
+                    press(app, 'a');
+                }
+                enter(app);
+            }
+        }
+        3 => press(app, '?'),
+        4 => press(app, '/'),
+        _ => {}
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256),
@@ -78,23 +158,17 @@ proptest! {
     })]
 
     #[test]
-    fn random_keys_at_random_sizes_never_panic(
+    fn random_events_at_random_sizes_never_panic(
+        pack in 0..3usize,
+        scenario in 0..5usize,
         size in any_size(),
-        steps in proptest::collection::vec(any_step(), 0..80),
+        events in proptest::collection::vec(any_event(), 0..100),
     ) {
-        static CONTENT: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
-        let content = CONTENT.get_or_init(Content::builtin).clone();
-        let mut app = App::new(content, &theme::COLOUR, size);
+        let mut app = App::new(content(pack), &theme::COLOUR, size);
+        start(&mut app, scenario);
         render(&app);
-        for step in steps {
-            match step {
-                Step::Key(ev) => {
-                    if let Some(action) = keymap::action_for(&app.contexts(), &ev) {
-                        app.update(action);
-                    }
-                }
-                Step::Resize(w, h) => app.update(Action::Resize(w, h)),
-            }
+        for event in events {
+            send(&mut app, &event);
             if !app.running {
                 break;
             }
@@ -104,4 +178,29 @@ proptest! {
             render(&app);
         }
     }
+}
+
+/// The sequences above are not idle wandering on one screen: the same strategies, run the
+/// same way, reach every context of the key table (each tab, quiz state and overlay).
+#[test]
+fn random_sequences_reach_every_screen() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let mut seen = std::collections::HashSet::new();
+    for case in 0..256 {
+        let events = proptest::collection::vec(any_event(), 0..100).new_tree(&mut runner).unwrap().current();
+        let mut app = App::new(content(case % 3), &theme::COLOUR, (120, 40));
+        start(&mut app, case % 5);
+        seen.extend(app.contexts());
+        for event in events {
+            send(&mut app, &event);
+            seen.extend(app.contexts());
+            if !app.running {
+                break;
+            }
+        }
+    }
+    let missed: Vec<_> = keymap::ALL_CONTEXTS.iter().filter(|c| !seen.contains(c)).collect();
+    assert!(missed.is_empty(), "never reached: {missed:?}");
 }

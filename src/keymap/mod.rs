@@ -2,7 +2,7 @@
 //! footer hints. The one table of bindings, [`BINDINGS`], is in `bindings.rs`; key handling,
 //! the footer, the help overlay and the README's key table are all generated from it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use crate::action::Action;
 
@@ -15,7 +15,7 @@ use Context::{
 pub use bindings::BINDINGS;
 
 /// Where a binding applies. The app says which contexts are active, most specific first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     /// Everywhere, unless a more specific context binds the same key.
     Global,
@@ -115,8 +115,8 @@ impl Key {
     }
 
     /// Key events this key stands for (every one, for the patterns), to tell which keys a
-    /// context takes from another.
-    fn examples(self) -> Vec<KeyEvent> {
+    /// context takes from another (and, in the tests, to press every bound key).
+    pub fn examples(self) -> Vec<KeyEvent> {
         let char_ev = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         match self {
             Key::Char(c) => vec![char_ev(c)],
@@ -199,6 +199,22 @@ pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
                 (action, _) => action,
             })
     })
+}
+
+/// The action any terminal event asks for: keys through the table above; a resize; a left
+/// click or the wheel (other mouse events, and other events, ask for nothing).
+pub fn action_for_event(contexts: &[Context], event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => action_for(contexts, key),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The bindings of one context, for the help overlay.

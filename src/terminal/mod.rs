@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
@@ -173,18 +173,7 @@ fn event_loop(
         let mut timeout = SIGNAL_CHECK;
         while event::poll(timeout)? {
             timeout = Duration::ZERO;
-            let action = match event::read()? {
-                Event::Key(key) => keymap::action_for(&app.contexts(), &key),
-                Event::Resize(w, h) => Some(Action::Resize(w, h)),
-                Event::Mouse(m) => match m.kind {
-                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-                    MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
-                    MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(action) = action {
+            if let Some(action) = keymap::action_for_event(&app.contexts(), &event::read()?) {
                 app.update(action);
                 dirty = true;
             }
