@@ -25,6 +25,30 @@ fn decode_builtin_at_startup() -> Content {
     Content::builtin()
 }
 
+/// A key press as the real program handles it, short of the write: the update, the frame,
+/// ratatui's diff, and the escape sequences (into memory), at the size `startup.py` uses.
+#[divan::bench]
+fn key_to_bytes_120x36(bencher: Bencher) {
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+    use scm_vs_om::terminal::ansi::Ansi;
+    let size = ratatui::layout::Size { width: 120, height: 36 };
+    let backend = Ansi::new(Vec::<u8>::with_capacity(1 << 16));
+    backend.set_size(size);
+    let viewport = Viewport::Fixed(Rect::new(0, 0, 120, 36));
+    let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).expect("in memory");
+    let mut app = App::new(Content::builtin(), &theme::COLOUR, (120, 36));
+    let mut down = true;
+    bencher.bench_local(|| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).expect("in memory");
+        let out = terminal.backend_mut().writer_mut();
+        let bytes = out.len();
+        out.clear();
+        bytes
+    });
+}
+
 /// The screens, as the actions that lead to them from the start.
 const SCREENS: &[(&str, &[Action])] = &[
     ("compare_overview", &[]),

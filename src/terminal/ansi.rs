@@ -5,6 +5,8 @@
 //! shorter (`\r\n` to the next row, `ESC [ n C` forward) and each style change is one SGR
 //! sequence. Relative moves are used only while the cursor position is certain: after a
 //! character whose width terminals may disagree about, the next move is absolute again.
+//! On a blank screen (the first frame, or after a clear) a short gap is written as spaces,
+//! which is shorter than a move: the first frame then fits one 4 KiB read of the terminal.
 
 use std::io::{self, Write};
 
@@ -17,11 +19,27 @@ use unicode_width::UnicodeWidthStr;
 
 pub struct Ansi<W: Write> {
     out: W,
+    /// The terminal's size, asked once and then kept up to date from resize events:
+    /// ratatui asks before every frame, and asking the terminal means opening `/dev/tty`.
+    size: std::cell::Cell<Option<Size>>,
+    /// The terminal shows nothing but blank cells where a frame skips: true at the start
+    /// (the alternate screen begins empty) and after a clear, until the next frame.
+    blank: bool,
 }
 
 impl<W: Write> Ansi<W> {
     pub fn new(out: W) -> Self {
-        Ansi { out }
+        Ansi { out, size: std::cell::Cell::new(None), blank: true }
+    }
+
+    /// Where the bytes go (for the benchmarks, which write into memory).
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// The size a resize event reported.
+    pub fn set_size(&self, size: Size) {
+        self.size.set(Some(size));
     }
 }
 
@@ -34,6 +52,21 @@ struct Pen {
 }
 
 const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, modifier: Modifier::empty() };
+
+impl Pen {
+    /// Whether a space written with this pen looks like a blank cell.
+    fn writes_blank_spaces(self) -> bool {
+        const SHOWS_ON_SPACE: Modifier = Modifier::REVERSED
+            .union(Modifier::UNDERLINED)
+            .union(Modifier::CROSSED_OUT)
+            .union(Modifier::SLOW_BLINK)
+            .union(Modifier::RAPID_BLINK);
+        self.bg == Color::Reset && !self.modifier.intersects(SHOWS_ON_SPACE)
+    }
+}
+
+/// Gaps up to this many cells on a blank screen are written as spaces instead of moved over.
+const MAX_BLANK_GAP: u16 = 4;
 
 /// One SGR sequence that sets the whole pen from a reset: `ESC [ 0 ; … m`.
 fn write_pen(out: &mut impl Write, pen: Pen) -> io::Result<()> {
@@ -93,6 +126,14 @@ fn width_is_certain(symbol: &str) -> bool {
     symbol.chars().all(|c| matches!(c, ' '..='~' | '\u{a0}'..='\u{24f}' | '\u{2500}'..='\u{25ff}'))
 }
 
+/// The columns after writing `symbol` at `x`, when every terminal agrees on them.
+fn column_after(symbol: &str, x: u16) -> Option<u16> {
+    match symbol.as_bytes() {
+        [b' '..=b'~'] => Some(x + 1),
+        _ => width_is_certain(symbol).then(|| x + symbol.width() as u16),
+    }
+}
+
 impl<W: Write> Backend for Ansi<W> {
     type Error = io::Error;
 
@@ -100,12 +141,19 @@ impl<W: Write> Backend for Ansi<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut pen = None::<Pen>;
+        // Each frame starts (and ends, below) with the terminal's pen reset.
+        let mut pen = PLAIN;
         // Where the cursor is, when that is certain.
         let mut at: Option<(u16, u16)> = None;
+        let blank = std::mem::replace(&mut self.blank, false);
         for (x, y, cell) in content {
             match at {
                 Some((cx, cy)) if cy == y && cx == x => {}
+                Some((cx, cy))
+                    if blank && cy == y && x > cx && x - cx <= MAX_BLANK_GAP && pen.writes_blank_spaces() =>
+                {
+                    self.out.write_all(&b"    "[..usize::from(x - cx)])?
+                }
                 Some((cx, cy)) if cy == y && x > cx && x - cx == 1 => self.out.write_all(b"\x1b[C")?,
                 Some((cx, cy)) if cy == y && x > cx && x - cx < 100 => write!(self.out, "\x1b[{}C", x - cx)?,
                 Some((_, cy)) if x == 0 && cy == y => self.out.write_all(b"\r")?,
@@ -113,15 +161,15 @@ impl<W: Write> Backend for Ansi<W> {
                 _ => write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?,
             }
             let wanted = Pen { fg: cell.fg, bg: cell.bg, modifier: cell.modifier };
-            if pen != Some(wanted) {
+            if pen != wanted {
                 write_pen(&mut self.out, wanted)?;
-                pen = Some(wanted);
+                pen = wanted;
             }
             let symbol = cell.symbol();
             self.out.write_all(symbol.as_bytes())?;
-            at = width_is_certain(symbol).then(|| (x + symbol.width() as u16, y));
+            at = column_after(symbol, x).map(|cx| (cx, y));
         }
-        if pen.is_some_and(|p| p != PLAIN) {
+        if pen != PLAIN {
             self.out.write_all(b"\x1b[0m")?;
         }
         Ok(())
@@ -150,6 +198,7 @@ impl<W: Write> Backend for Ansi<W> {
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         use terminal::ClearType as C;
+        self.blank = clear_type == ClearType::All;
         let kind = match clear_type {
             ClearType::All => C::All,
             ClearType::AfterCursor => C::FromCursorDown,
@@ -168,8 +217,13 @@ impl<W: Write> Backend for Ansi<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
+        if let Some(size) = self.size.get() {
+            return Ok(size);
+        }
         let (width, height) = terminal::size()?;
-        Ok(Size { width, height })
+        let size = Size { width, height };
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -243,6 +297,25 @@ mod tests {
             assert_eq!(cells(&vt_ref), cells(&vt_ansi));
         }
         assert!(bytes_ansi < bytes_ref, "{bytes_ansi} >= {bytes_ref}");
+    }
+
+    /// On the blank first frame, a one-cell gap between words is a space (1 byte), not a
+    /// cursor move (3); once the screen has content, gaps are moved over.
+    #[test]
+    fn short_gaps_on_a_blank_screen_are_spaces() {
+        let area = Rect::new(0, 0, 20, 1);
+        let out = Shared::default();
+        let mut t = Terminal::with_options(
+            Ansi::new(out.clone()),
+            TerminalOptions { viewport: Viewport::Fixed(area) },
+        )
+        .unwrap();
+        t.draw(|f| Line::raw("ab cd").render(f.area(), f.buffer_mut())).unwrap();
+        let first = String::from_utf8(out.take()).unwrap();
+        assert!(first.contains("ab cd"), "{first:?}");
+        t.draw(|f| Line::raw("xb cx").render(f.area(), f.buffer_mut())).unwrap();
+        let second = String::from_utf8(out.take()).unwrap();
+        assert!(second.contains("x\x1b[3Cx"), "{second:?}");
     }
 
     #[test]

@@ -6,19 +6,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
+use ratatui::layout::Size;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-mod ansi;
-mod coalesce;
+pub mod ansi;
 #[cfg(test)]
 mod test_support;
 
 use ansi::Ansi;
-use coalesce::Coalesce;
 
 use crate::action::Action;
 use crate::app::App;
@@ -130,7 +129,7 @@ pub fn run(app: &mut App, session: Session) -> io::Result<Outcome> {
     }
     // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-    let mut terminal = Terminal::new(Coalesce::new(Ansi::new(out))?)?;
+    let mut terminal = Terminal::new(Ansi::new(out))?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     event_loop(&mut terminal, app, &signals)
@@ -146,7 +145,7 @@ const FRAME_BUFFER: usize = 256 * 1024;
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
 fn event_loop(
-    terminal: &mut Terminal<Coalesce<Ansi<BufWriter<Stdout>>>>,
+    terminal: &mut Terminal<Ansi<BufWriter<Stdout>>>,
     app: &mut App,
     signals: &Signals,
 ) -> io::Result<Outcome> {
@@ -173,7 +172,11 @@ fn event_loop(
         let mut timeout = SIGNAL_CHECK;
         while event::poll(timeout)? {
             timeout = Duration::ZERO;
-            if let Some(action) = keymap::action_for_event(&app.contexts(), &event::read()?) {
+            let event = event::read()?;
+            if let Event::Resize(width, height) = event {
+                terminal.backend().set_size(Size { width, height });
+            }
+            if let Some(action) = keymap::action_for_event(&app.contexts(), &event) {
                 app.update(action);
                 dirty = true;
             }

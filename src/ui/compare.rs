@@ -20,13 +20,18 @@ const MIN_PANE_WIDTH: u16 = 24;
 /// The summary under the title never takes more lines than this.
 const MAX_SUMMARY_LINES: usize = 4;
 
-/// Where each part of the tab goes.
+/// Where each part of the tab goes, and its text wrapped to fit: the heights depend on the
+/// wrapped text, so it is wrapped once here for both the layout and the drawing.
 pub struct Geometry {
     pub list: Rect,
     pub header: Rect,
     pub panes: Vec<Rect>,
     pub overlap: Option<Rect>,
     pub terms: Option<Rect>,
+    header_lines: Vec<Line<'static>>,
+    pane_lines: Vec<Vec<Line<'static>>>,
+    overlap_lines: Vec<Line<'static>>,
+    term_lines: Vec<Line<'static>>,
 }
 
 /// One row of the list.
@@ -46,27 +51,41 @@ pub fn has_overlap(app: &App) -> bool {
 pub fn geometry(app: &App, body: Rect) -> Geometry {
     let list_w = list_width(app, body.width);
     let [list, detail] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body);
-    let header_h = (header_lines(app, detail.width.saturating_sub(2)).len() as u16).min(detail.height / 3);
+    let header_lines = header_lines(app, detail.width.saturating_sub(2));
+    let header_h = (header_lines.len() as u16).min(detail.height / 3);
     let related = app.related_terms();
-    let terms_h = if related.is_empty() {
-        0
-    } else {
-        (term_lines(app, &related, inner_width(detail.width)).len() as u16 + 2).min(4).min(detail.height / 4)
-    };
+    let term_lines =
+        if related.is_empty() { Vec::new() } else { term_lines(app, &related, inner_width(detail.width)) };
+    let terms_h =
+        if term_lines.is_empty() { 0 } else { (term_lines.len() as u16 + 2).min(4).min(detail.height / 4) };
     let [header, rest, terms] =
         Layout::vertical([Constraint::Length(header_h), Constraint::Fill(1), Constraint::Length(terms_h)])
             .areas(detail);
     // The header is unboxed; a column of margin keeps it off the list's border.
     let header = Rect { x: header.x + 1, width: header.width.saturating_sub(2), ..header };
-    // Side by side when there is room; each pane's width does not depend on the heights.
+    // Side by side when there is room. The panes' widths do not depend on any height, so
+    // their text is wrapped first and its length decides the heights.
     let n = app.content.disciplines.len().max(1) as u16;
     let side_by_side = body.width > STACK_AT_WIDTH && rest.width / n >= MIN_PANE_WIDTH;
-    let pane_w = if side_by_side { rest.width / n } else { rest.width };
+    let constraints = vec![Constraint::Fill(1); n as usize];
+    let pane_widths: Vec<u16> = if side_by_side {
+        Layout::horizontal(constraints.clone())
+            .split(Rect { height: 1, ..rest })
+            .iter()
+            .map(|r| r.width)
+            .collect()
+    } else {
+        vec![rest.width; n as usize]
+    };
+    let pane_lines: Vec<Vec<Line<'static>>> = (0..app.content.disciplines.len())
+        .map(|i| pane_lines(app, i, inner_width(pane_widths.get(i).copied().unwrap_or(rest.width))))
+        .collect();
+    let overlap_lines = overlap_lines(app, inner_width(rest.width));
     let overlap_h = if has_overlap(app) {
         // The overlap box gets all it needs when the panes leave room for it; otherwise a fair
         // share (at least a third, at most half), and both scroll.
-        let wanted = overlap_lines(app, inner_width(rest.width)).len() as u16 + 2;
-        let pane_need = (0..n as usize).map(|i| pane_lines(app, i, inner_width(pane_w)).len() as u16 + 2);
+        let wanted = overlap_lines.len() as u16 + 2;
+        let pane_need = pane_lines.iter().map(|l| l.len() as u16 + 2);
         let panes_want = if side_by_side { pane_need.max().unwrap_or(0) } else { pane_need.sum() };
         let share = wanted.min((rest.height / 3).max(5));
         wanted.min(rest.height.saturating_sub(panes_want).max(share)).min(rest.height / 2)
@@ -75,7 +94,6 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
     };
     let [panes_area, overlap] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(overlap_h)]).areas(rest);
-    let constraints = vec![Constraint::Fill(1); n as usize];
     let panes = if side_by_side {
         Layout::horizontal(constraints).split(panes_area)
     } else {
@@ -87,6 +105,10 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
         panes: panes.to_vec(),
         overlap: has_overlap(app).then_some(overlap),
         terms: (terms_h > 0).then_some(terms),
+        header_lines,
+        pane_lines,
+        overlap_lines,
+        term_lines,
     }
 }
 
@@ -111,7 +133,8 @@ pub fn rows(content: &Content) -> Vec<Row> {
 
 /// Rows that fit in the list: how far a page moves.
 pub fn list_page(app: &App) -> usize {
-    geometry(app, body_area(app)).list.height.saturating_sub(2) as usize
+    // The list runs the body's full height, inside its border.
+    body_area(app).height.saturating_sub(2) as usize
 }
 
 /// Content length and visible height (in lines) of a scrollable region.
@@ -119,12 +142,12 @@ pub fn viewport(app: &App, focus: CompareFocus) -> (u16, u16) {
     let g = geometry(app, body_area(app));
     let (area, lines) = match focus {
         CompareFocus::List | CompareFocus::Terms => return (0, 0),
-        CompareFocus::Pane(i) => match g.panes.get(i) {
-            Some(a) => (*a, pane_lines(app, i, inner_width(a.width)).len()),
-            None => return (0, 0),
+        CompareFocus::Pane(i) => match (g.panes.get(i), g.pane_lines.get(i)) {
+            (Some(a), Some(lines)) => (*a, lines.len()),
+            _ => return (0, 0),
         },
         CompareFocus::Overlap => match g.overlap {
-            Some(a) => (a, overlap_lines(app, inner_width(a.width)).len()),
+            Some(a) => (a, g.overlap_lines.len()),
             None => return (0, 0),
         },
     };
@@ -294,13 +317,13 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let g = geometry(app, area);
+    let mut g = geometry(app, area);
     render_list(app, g.list, buf);
-    super::draw::draw_lines(buf, g.header, &header_lines(app, g.header.width), 0);
+    super::draw::draw_lines(buf, g.header, &g.header_lines, 0);
     for (i, pane) in g.panes.iter().enumerate() {
         let disc = &app.content.disciplines[i];
         let title = pane_title(&disc.name, &disc.short, pane.width);
-        let lines = pane_lines(app, i, inner_width(pane.width));
+        let lines = std::mem::take(&mut g.pane_lines[i]);
         let title = Line::from(Span::styled(title, app.theme.discipline(disc.color)));
         let focused = app.compare.focus == CompareFocus::Pane(i);
         scrolled_box(app, *pane, framed(app, title, focused), lines, app.compare.scroll[i], buf);
@@ -319,16 +342,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let title = Line::from(Span::styled(label, app.theme.overlap));
         let slot = app.content.disciplines.len();
-        let lines = overlap_lines(app, inner_width(overlap.width));
+        let lines = std::mem::take(&mut g.overlap_lines);
         let focused = app.compare.focus == CompareFocus::Overlap;
         scrolled_box(app, overlap, framed(app, title, focused), lines, app.compare.scroll[slot], buf);
     }
     if let Some(area) = g.terms {
-        let related = app.related_terms();
         let focused = app.compare.focus == CompareFocus::Terms;
         let hint = if focused { " Related terms: Enter opens in the glossary " } else { " Related terms " };
         let title = Line::styled(hint, app.theme.title);
-        let lines = term_lines(app, &related, inner_width(area.width));
+        let lines = std::mem::take(&mut g.term_lines);
         // Keep the highlighted term's line in view.
         let row =
             lines.iter().position(|l| l.spans.iter().any(|s| s.style == app.theme.selected)).unwrap_or(0)
