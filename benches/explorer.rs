@@ -316,6 +316,32 @@ mod scale {
         bencher.bench(|| Content::load(&ContentSource::Dir(black_box(dir.clone()))).expect("valid"));
     }
 
+    /// `check` on a pack where every question names a dimension that does not exist: one
+    /// located error, with a suggestion, per question.
+    #[divan::bench(args = SCALES, sample_count = 10)]
+    fn check_every_reference_wrong(bencher: Bencher, scale: f64) {
+        static DIRS: OnceLock<Vec<(u64, PathBuf)>> = OnceLock::new();
+        let dirs = DIRS.get_or_init(|| {
+            SCALES
+                .iter()
+                .map(|&s| {
+                    let dir = std::env::temp_dir().join(format!("scm-vs-om-bench-badpack-{s}"));
+                    generate_pack::write_pack(&dir, &generate_pack::Sizes::at(s)).expect("writes");
+                    let quiz = std::fs::read_to_string(dir.join("quiz.toml")).expect("written");
+                    let quiz = quiz.replace("dimension = \"d", "dimension = \"dx");
+                    std::fs::write(dir.join("quiz.toml"), quiz).expect("writes");
+                    (s.to_bits(), dir)
+                })
+                .collect()
+        });
+        let dir = dirs.iter().find(|(s, _)| *s == scale.to_bits()).expect("a known scale").1.clone();
+        bencher.bench(|| {
+            let e = Content::load(&ContentSource::Dir(black_box(dir.clone())))
+                .expect_err("every reference is wrong");
+            e.diagnostics.len()
+        });
+    }
+
     /// Everything before the first frame is written: load, build the app, draw it.
     #[divan::bench(args = SCALES, sample_count = 10)]
     fn first_frame(bencher: Bencher, scale: f64) {

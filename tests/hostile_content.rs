@@ -184,3 +184,21 @@ fn an_emptied_file_is_one_problem_not_a_flood() {
     let e = shown(load_with(0, Vec::new()).expect_err("no disciplines"));
     assert!(e.iter().all(|d| d.starts_with("pack/disciplines.toml:1:1: ")), "{e:#?}");
 }
+
+/// Hundreds of options, repeated: more than there are letters, and no arithmetic overflow
+/// when naming them.
+#[test]
+fn hundreds_of_options() {
+    let options: Vec<String> = (0..400).map(|i| format!("\"o{}\"", i % 200)).collect();
+    let text = MINIMAL[3].replacen(
+        "options = [\"Alpha\", \"Beta\", \"Neither\"]",
+        &format!("options = [{}]", options.join(", ")),
+        1,
+    );
+    let e = load_with(3, text.clone().into_bytes()).expect_err("too many, and repeated");
+    assert_located(3, text.as_bytes(), &e);
+    let shown = e.to_string();
+    assert!(shown.contains("400 options given"), "{shown}");
+    assert!(shown.contains("duplicate option `o199` (the same as option 200)"), "{shown}");
+    assert!(shown.contains("duplicate option `o0` (the same as option a)"), "{shown}");
+}

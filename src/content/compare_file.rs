@@ -233,9 +233,8 @@ pub(super) fn build_compare<'c>(
         if raw_dimensions.is_empty() && cctx.parsed_cleanly() {
             cctx.error(compare_end, "no dimensions: add at least one [[dimension]] table");
         }
-        let dimension_groups: Vec<String> =
+        let dimension_groups: std::collections::HashSet<String> =
             raw_dimensions.iter().filter_map(|d| d.group.as_ref().map(|g| g.value.clone())).collect();
-        let dimension_groups: Vec<&str> = dimension_groups.iter().map(String::as_str).collect();
         let discipline_order: Vec<&str> = disciplines.iter().map(|d| d.id.as_str()).collect();
         for d in raw_dimensions {
             let group = d.group.as_ref().and_then(|g| group_ids.resolve(cctx, g));
@@ -264,7 +263,7 @@ pub(super) fn build_compare<'c>(
         }
         for g in &raw_groups {
             let Some(id) = &g.id else { continue };
-            if !dimension_groups.contains(&id.value.as_str()) {
+            if !dimension_groups.contains(&id.value) {
                 cctx.error(g.at, format!("group `{}` has no dimensions", id.value));
             }
         }

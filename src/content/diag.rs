@@ -48,6 +48,17 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The 1-based line of `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Line and column of offsets given in increasing order: each column is counted on from
+    /// the last, so many positions on one long line cost one pass over it, not one each.
+    pub fn columns<'i>(&'i self, text: &'i str) -> Columns<'i> {
+        Columns { index: self, text, last: None }
+    }
+
     /// 1-based line and character column of `offset` (clamped to the text).
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
@@ -59,6 +70,32 @@ impl LineIndex {
             .map(|s| s.chars().count())
             .unwrap_or_else(|| text[start..].char_indices().take_while(|(i, _)| start + i < offset).count());
         (line + 1, col + 1)
+    }
+}
+
+/// See [`LineIndex::columns`].
+pub struct Columns<'i> {
+    index: &'i LineIndex,
+    text: &'i str,
+    /// The last position worked out: offset, line, column.
+    last: Option<(usize, usize, usize)>,
+}
+
+impl Columns<'_> {
+    pub fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.index.line_of(offset);
+        let (line, col) = match self.last {
+            Some((last, last_line, last_col)) if last_line == line && last <= offset => {
+                match self.text.get(last..offset) {
+                    Some(between) => (line, last_col + between.chars().count()),
+                    None => self.index.line_col(self.text, offset),
+                }
+            }
+            _ => self.index.line_col(self.text, offset),
+        };
+        self.last = Some((offset, line, col));
+        (line, col)
     }
 }
 

@@ -43,7 +43,7 @@ fn read_term(
     if let Some(n) = &name {
         // Two terms of the same name would be two answers to one search.
         if let Some(first) = names.insert(n.value.to_lowercase(), n.at) {
-            let (line, _) = super::diag::LineIndex::new(ctx.text).line_col(ctx.text, first);
+            let line = ctx.line_of(first);
             ctx.error(n.at, format!("duplicate term name `{}` (first used on line {line})", n.value));
         }
     }

@@ -119,8 +119,10 @@ fn check_options(
         );
         ok = false;
     }
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, o) in options.iter().enumerate() {
-        if let Some(j) = options[..i].iter().position(|p| p.value.eq_ignore_ascii_case(&o.value)) {
+        let j = *first.entry(o.value.to_ascii_lowercase()).or_insert(i);
+        if j != i {
             ctx.error(o.at, format!("duplicate option `{}` (the same as option {})", o.value, letter(j)));
             ok = false;
         }
@@ -128,8 +130,12 @@ fn check_options(
     (options.into_iter().map(|o| o.value).collect(), ok)
 }
 
-fn letter(i: usize) -> char {
-    (b'a' + i as u8) as char
+/// An option's letter; past `z` (only a pack with too many options gets there) its number.
+fn letter(i: usize) -> String {
+    match u8::try_from(i) {
+        Ok(i) if i < 26 => char::from(b'a' + i).to_string(),
+        _ => (i + 1).to_string(),
+    }
 }
 
 /// Reads an answer letter (`"b"`) as an option index, reporting letters out of range.
@@ -142,7 +148,7 @@ fn option_index(ctx: &FileCtx<'_>, v: &Spanned<DeValue<'_>>, n: usize) -> Option
         );
         return None;
     };
-    let last = letter(n.saturating_sub(1));
+    let last = letter(n.clamp(1, 26) - 1);
     match s.as_bytes() {
         [c @ b'a'..=b'z'] if usize::from(c - b'a') < n => Some(usize::from(c - b'a')),
         _ => {

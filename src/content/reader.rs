@@ -43,13 +43,22 @@ pub struct FileCtx<'a> {
     syntax_errors: usize,
     /// The parsed document, unless it had syntax errors.
     doc: Option<Spanned<DeTable<'a>>>,
+    /// Where each line starts, found on first need.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 impl<'a> FileCtx<'a> {
     /// Parses the file at once (a pack's files can so be parsed on several threads),
     /// recording every syntax error.
     pub fn new(path: String, text: &'a str) -> Self {
-        let mut ctx = FileCtx { path, text, errors: RefCell::new(Vec::new()), syntax_errors: 0, doc: None };
+        let mut ctx = FileCtx {
+            path,
+            text,
+            errors: RefCell::new(Vec::new()),
+            syntax_errors: 0,
+            doc: None,
+            lines: std::cell::OnceCell::new(),
+        };
         let (doc, errors) = DeTable::parse_recoverable(text);
         ctx.syntax_errors = errors.len();
         let mut last_line_start = None;
@@ -91,14 +100,28 @@ impl<'a> FileCtx<'a> {
         self.syntax_errors == 0
     }
 
+    /// The line an offset is on (1-based), to cite in a message ("first defined on line 7").
+    pub fn line_of(&self, at: usize) -> usize {
+        self.lines.get_or_init(|| LineIndex::new(self.text)).line_of(at)
+    }
+
+    /// 1-based line and column of an offset.
+    pub fn line_col(&self, at: usize) -> (usize, usize) {
+        self.lines.get_or_init(|| LineIndex::new(self.text)).line_col(self.text, at)
+    }
+
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
-        let index = LineIndex::new(self.text);
         let mut errors = self.errors.into_inner();
+        if errors.is_empty() {
+            return Vec::new();
+        }
+        let index = self.lines.into_inner().unwrap_or_else(|| LineIndex::new(self.text));
         errors.sort_by_key(|(at, _)| *at);
+        let mut columns = index.columns(self.text);
         errors
             .into_iter()
             .map(|(at, message)| {
-                let (line, col) = index.line_col(self.text, at);
+                let (line, col) = columns.at(at);
                 Diagnostic { path: self.path.clone(), line, col, message }
             })
             .collect()

@@ -52,10 +52,11 @@ impl<'c, 'm> Resolver<'c, 'm> {
         one: impl Fn(&At<String>) -> Option<usize>,
     ) -> Option<Vec<usize>> {
         let mut out = Vec::with_capacity(refs.len());
+        let mut seen = std::collections::HashSet::with_capacity(refs.len());
         let mut ok = true;
         for r in refs {
             match one(r) {
-                Some(i) if out.contains(&i) => {
+                Some(i) if !seen.insert(i) => {
                     ctx.error(r.at, format!("{kind} `{}` is listed twice", r.value))
                 }
                 Some(i) => out.push(i),
