@@ -9,7 +9,7 @@
 //! them, so fuzzy prose drowned the real hits and cost most of the search time.
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::content::Content;
 
@@ -52,12 +52,19 @@ pub struct Item {
     pub target: Target,
     /// What is searched and shown.
     pub text: String,
-    haystack: Utf32String,
+    /// Where the text is in the index's arena (ASCII bytes, or characters otherwise).
+    start: u32,
+    len: u32,
+    ascii: bool,
 }
 
-/// Everything searchable, prepared once.
+/// Everything searchable, prepared once. The texts are matched from two arenas, one for
+/// ASCII and one for other text, read front to back on each keystroke: a large pack's tens
+/// of thousands of texts are not scattered over the heap.
 pub struct SearchIndex {
     pub items: Vec<Item>,
+    ascii: Vec<u8>,
+    wide: Vec<char>,
     matcher: Matcher,
 }
 
@@ -71,9 +78,18 @@ pub struct Hit {
 impl SearchIndex {
     pub fn new(content: &Content) -> SearchIndex {
         let mut items = Vec::new();
+        let (mut ascii, mut wide) = (Vec::new(), Vec::new());
         let mut add = |target: Target, text: String| {
-            let haystack = Utf32String::from(text.as_str());
-            items.push(Item { target, text, haystack });
+            let item = if text.is_ascii() {
+                let start = ascii.len();
+                ascii.extend_from_slice(text.as_bytes());
+                Item { target, start: start as u32, len: text.len() as u32, ascii: true, text }
+            } else {
+                let start = wide.len();
+                wide.extend(text.chars());
+                Item { target, start: start as u32, len: (wide.len() - start) as u32, ascii: false, text }
+            };
+            items.push(item);
         };
         for (d, dim) in content.dimensions.iter().enumerate() {
             add(Target::Dimension(d), dim.title.clone());
@@ -98,7 +114,12 @@ impl SearchIndex {
         for (q, question) in content.questions.iter().enumerate() {
             add(Target::Question(q), one_line(&question.prompt));
         }
-        SearchIndex { items, matcher: Matcher::new(Config::DEFAULT) }
+        SearchIndex { items, ascii, wide, matcher: Matcher::new(Config::DEFAULT) }
+    }
+
+    fn haystack<'s>(ascii: &'s [u8], wide: &'s [char], item: &Item) -> Utf32Str<'s> {
+        let range = item.start as usize..(item.start + item.len) as usize;
+        if item.ascii { Utf32Str::Ascii(&ascii[range]) } else { Utf32Str::Unicode(&wide[range]) }
     }
 
     /// The items matching `query`, best first. An empty query matches nothing.
@@ -107,25 +128,28 @@ impl SearchIndex {
             return Vec::new();
         }
         let (names, prose) = patterns(query);
-        let mut hits: Vec<Hit> = self
+        // Each hit carries its whole sort key, so sorting never reaches back into the items
+        // (on a large pack they are far apart in memory): best score first, then names
+        // before longer texts, shorter texts first, then content order.
+        let mut keyed: Vec<(u64, u32)> = self
             .items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| {
                 let pattern = if item.target.is_name() { &names } else { &prose };
-                pattern.score(item.haystack.slice(..), &mut self.matcher).map(|score| Hit { item: i, score })
+                let haystack = SearchIndex::haystack(&self.ascii, &self.wide, item);
+                let score = pattern.score(haystack, &mut self.matcher)?;
+                let key = (u64::from(u32::MAX - score) << 32)
+                    | (u64::from(item.target.rank()) << 28)
+                    | u64::from(item.len.min(0x0fff_ffff));
+                Some((key, i as u32))
             })
             .collect();
-        let items = &self.items;
-        hits.sort_by(|a, b| {
-            let (ia, ib) = (&items[a.item], &items[b.item]);
-            b.score
-                .cmp(&a.score)
-                .then(ia.target.rank().cmp(&ib.target.rank()))
-                .then(ia.text.len().cmp(&ib.text.len()))
-                .then(a.item.cmp(&b.item))
-        });
-        hits
+        keyed.sort_unstable();
+        keyed
+            .into_iter()
+            .map(|(key, i)| Hit { item: i as usize, score: u32::MAX - (key >> 32) as u32 })
+            .collect()
     }
 
     /// The positions (in characters) of `query`'s matched characters in an item, for
@@ -134,7 +158,8 @@ impl SearchIndex {
         let (names, prose) = patterns(query);
         let pattern = if self.items[item].target.is_name() { names } else { prose };
         let mut indices = Vec::new();
-        pattern.indices(self.items[item].haystack.slice(..), &mut self.matcher, &mut indices);
+        let haystack = SearchIndex::haystack(&self.ascii, &self.wide, &self.items[item]);
+        pattern.indices(haystack, &mut self.matcher, &mut indices);
         indices.sort_unstable();
         indices.dedup();
         indices.into_iter().map(|i| i as usize).collect()
