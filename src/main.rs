@@ -11,28 +11,43 @@ use scm_vs_om::terminal::{self, Outcome, Session};
 use scm_vs_om::ui::theme::{Theme, Variant};
 use scm_vs_om::{export, starter};
 
+/// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
+/// tell.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Commands that need no content.
     match &cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "scm-vs-om", &mut std::io::stdout());
-            return ExitCode::SUCCESS;
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "scm-vs-om", &mut script);
+            return print(&script, "the completion script");
         }
         Some(Command::Man) => {
-            return match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
-                Ok(()) => ExitCode::SUCCESS,
+            let mut page = Vec::new();
+            return match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print(&page, "the manual page"),
                 Err(e) => fail(&format!("cannot write the manual page: {e}")),
             };
         }
         Some(Command::Init { dir, force }) => {
             return match starter::write(dir, *force) {
-                Ok(written) => {
-                    println!("Wrote a starter pack of {} files in {}.", written.len(), escape(dir));
-                    println!("Check it with:   scm-vs-om check --content {}", escape(dir));
-                    println!("Explore it with: scm-vs-om --content {}", escape(dir));
-                    ExitCode::SUCCESS
-                }
+                Ok(written) => print(
+                    format!(
+                        "Wrote a starter pack of {} files in {dir}.\n\
+                         Check it with:   scm-vs-om check --content {dir}\n\
+                         Explore it with: scm-vs-om --content {dir}\n",
+                        written.len(),
+                        dir = escape(dir)
+                    )
+                    .as_bytes(),
+                    "the summary",
+                ),
                 Err(e) => fail(&e),
             };
         }
@@ -51,26 +66,20 @@ fn main() -> ExitCode {
     let content = match loaded {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             return ExitCode::FAILURE;
         }
     };
     match &cli.command {
         Some(Command::Check) => {
-            println!("{}", scm_vs_om::check_summary(&content, &source));
-            ExitCode::SUCCESS
+            print(format!("{}\n", scm_vs_om::check_summary(&content, &source)).as_bytes(), "the summary")
         }
         Some(Command::Export { format }) => {
             let text = match format {
                 Format::Markdown => export::markdown(&content),
                 Format::Json => export::json(&content),
             };
-            match std::io::stdout().write_all(text.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => fail(&format!("cannot write the export: {e}")),
-            }
+            print(text.as_bytes(), "the export")
         }
         _ => explore(content, &cli),
     }
@@ -80,8 +89,19 @@ fn escape(path: &std::path::Path) -> String {
     scm_vs_om::content::escape(&path.display().to_string())
 }
 
+/// Writes a command's output. A closed pipe (`| head`) ends it quietly: the reader has all
+/// it wanted. (`println!` would panic there.)
+fn print(bytes: &[u8], what: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write {what}: {e}")),
+    }
+}
+
 fn fail(message: &str) -> ExitCode {
-    eprintln!("scm-vs-om: {}", scm_vs_om::content::escape(message));
+    say!("scm-vs-om: {}", scm_vs_om::content::escape(message));
     ExitCode::FAILURE
 }
 
@@ -104,7 +124,7 @@ fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {
     if !std::io::stdout().is_terminal() {
-        eprintln!(
+        say!(
             "scm-vs-om: standard output is not a terminal, so the explorer cannot start.\n\
              Run it in a terminal, or use `scm-vs-om check` or `scm-vs-om export`."
         );
@@ -112,7 +132,7 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
     }
     let settings = cli.config_file().map(|p| settings::load(&p)).unwrap_or_default();
     for w in &settings.warnings {
-        eprintln!("{}", settings::describe(w));
+        say!("{}", settings::describe(w));
     }
     let mouse = !cli.no_mouse && (cli.mouse || settings.mouse.unwrap_or(true));
     let seed = cli.seed.unwrap_or_else(|| {
@@ -127,7 +147,7 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),
         Err(e) => {
-            eprintln!("scm-vs-om: terminal error: {e}");
+            say!("scm-vs-om: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

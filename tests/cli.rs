@@ -119,3 +119,37 @@ fn argument_errors_are_clear_and_list_valid_values() {
     assert_eq!(code, 2);
     assert!(err.contains("bash"), "{err}");
 }
+
+/// Output into a pipe whose reader has gone (`| head`) ends quietly and successfully,
+/// never with a panic.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let init_dir = dir.path().join("pack");
+    let commands: [&[&str]; 6] = [
+        &["check"],
+        &["export", "--format", "markdown"],
+        &["export", "--format", "json"],
+        &["man"],
+        &["completions", "zsh"],
+        &["init", init_dir.to_str().unwrap()],
+    ];
+    for args in commands {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(BIN).args(args).stdout(writer).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+/// Problems reported into a closed pipe (`2>&1 | head`) still end with status 1, not a panic.
+#[test]
+fn a_closed_pipe_for_errors_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(BIN).args(["check", "--content"]).arg(dir.path()).stderr(writer).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
