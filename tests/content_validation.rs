@@ -1,18 +1,13 @@
 //! Loading and validation of content packs: every kind of problem is reported with its file,
 //! line and column, all problems at once, and content text is made safe for the terminal.
 
+mod common;
+
 use std::path::Path;
 
 use scm_vs_om::content::{Content, ContentSource, FILES, FileText, LoadError, decode, read_file};
 
-const MINIMAL: [&str; 6] = [
-    include_str!("packs/minimal/disciplines.toml"),
-    include_str!("packs/minimal/sources.toml"),
-    include_str!("packs/minimal/compare.toml"),
-    include_str!("packs/minimal/quiz.toml"),
-    include_str!("packs/minimal/glossary.toml"),
-    include_str!("packs/minimal/fit.toml"),
-];
+use common::MINIMAL;
 
 /// Loads the minimal pack after `edit` has changed its texts (disciplines, sources, compare,
 /// quiz, glossary, fit).

@@ -1,18 +1,14 @@
 //! Malformed and hostile content never panics: arbitrary bytes, mutated and truncated files,
 //! deep nesting and huge files each give located errors (or load, when they happen to be
-//! valid). The same idea runs for hours under libFuzzer in `fuzz/`; this is its CI share.
+//! valid). The same idea runs under libFuzzer in `fuzz/`, for as long as one likes; this is
+//! its share in CI.
+
+mod common;
 
 use proptest::prelude::*;
 use scm_vs_om::content::{Content, FILES, LoadError, decode};
 
-const MINIMAL: [&str; 6] = [
-    include_str!("packs/minimal/disciplines.toml"),
-    include_str!("packs/minimal/sources.toml"),
-    include_str!("packs/minimal/compare.toml"),
-    include_str!("packs/minimal/quiz.toml"),
-    include_str!("packs/minimal/glossary.toml"),
-    include_str!("packs/minimal/fit.toml"),
-];
+use common::MINIMAL;
 
 /// Loads the minimal pack with file `which` replaced by `bytes`.
 fn load_with(which: usize, bytes: Vec<u8>) -> Result<Content, LoadError> {

@@ -95,7 +95,12 @@ impl<'c> Ids<'c> {
         let known = self.sorted.get_or_init(|| {
             let mut ids: Vec<String> = self.index.keys().cloned().collect();
             ids.sort_unstable();
-            ids.into_iter().map(|id| (id.clone(), id.chars().collect())).collect()
+            ids.into_iter()
+                .map(|id| {
+                    let chars = id.chars().collect();
+                    (id, chars)
+                })
+                .collect()
         });
         let budget = self.suggestion_budget.get();
         let suggestion = if budget >= known.len() {

@@ -10,6 +10,16 @@ use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::keymap;
 use scm_vs_om::ui::{self, theme};
 
+/// The smallest complete pack's files, in `FILES` order.
+pub const MINIMAL: [&str; 6] = [
+    include_str!("../packs/minimal/disciplines.toml"),
+    include_str!("../packs/minimal/sources.toml"),
+    include_str!("../packs/minimal/compare.toml"),
+    include_str!("../packs/minimal/quiz.toml"),
+    include_str!("../packs/minimal/glossary.toml"),
+    include_str!("../packs/minimal/fit.toml"),
+];
+
 pub fn builtin_app(width: u16, height: u16) -> App {
     App::new(Content::builtin(), &theme::COLOUR, (width, height))
 }
