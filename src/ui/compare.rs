@@ -3,13 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Padding;
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, scrolled_box, truncate};
+use super::{body_area, framed, labelled, scrolled_box, truncate};
 use crate::app::{App, CompareFocus};
 use crate::content::Content;
 
@@ -258,38 +257,8 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
 fn sources_lines(app: &App, sources: &[usize], width: usize) -> Vec<Line<'static>> {
     let cites: Vec<&str> = sources.iter().map(|&s| app.content.sources[s].label()).collect();
     let label = if cites.len() == 1 { "Source: " } else { "Sources: " };
-    prefixed(app, label, &cites.join("; "), width, app.theme.dim, app.theme.dim)
-}
-
-/// Wrapped text whose first line starts with a styled label, the rest hanging under it.
-fn prefixed(
-    app: &App,
-    label: &str,
-    text: &str,
-    width: usize,
-    label_style: Style,
-    style: Style,
-) -> Vec<Line<'static>> {
-    let indent = " ".repeat(label.width());
-    wrap_hanging(text, width, label, &indent)
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let head = if i == 0 { label } else { indent.as_str() };
-            match l.strip_prefix(head) {
-                // The indent stays unstyled: plain blanks cost nothing to draw.
-                Some(rest) => Line::from(vec![
-                    Span::styled(
-                        head.to_string(),
-                        if i == 0 { label_style.patch(app.theme.emphasis) } else { Style::new() },
-                    ),
-                    Span::styled(rest.to_string(), style),
-                ]),
-                // Too narrow for the label: the wrap dropped it.
-                None => Line::styled(l, style),
-            }
-        })
-        .collect()
+    let t = app.theme;
+    labelled(label, &cites.join("; "), width, t.dim.patch(t.emphasis), t.dim)
 }
 
 /// The text of the box below the panes: the overlap, the note and the sources.
@@ -307,7 +276,7 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.extend(prefixed(app, "Note: ", note, width, t.warning, t.text));
+        lines.extend(labelled("Note: ", note, width, t.warning.patch(t.emphasis), t.text));
     }
     if !lines.is_empty() {
         lines.push(Line::default());

@@ -3,12 +3,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{Padding, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, list_lines, list_window_lines};
+use super::{body_area, framed, labelled, list_lines, list_window_lines};
 use crate::app::{App, GlossaryFocus};
 
 fn split(body: Rect) -> [Rect; 2] {
@@ -78,15 +79,7 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> =
         wrap_hanging(&term.name, width, "", "").into_iter().map(|l| Line::styled(l, t.title)).collect();
     let field = |label: &str, value: &str, lines: &mut Vec<Line<'static>>| {
-        let indent = " ".repeat(label.width());
-        for (i, l) in wrap_hanging(value, width, label, &indent).into_iter().enumerate() {
-            lines.push(match l.strip_prefix(label) {
-                Some(rest) if i == 0 => {
-                    Line::from(vec![Span::styled(label.to_string(), t.dim), Span::raw(rest.to_string())])
-                }
-                _ => Line::raw(l),
-            });
-        }
+        lines.extend(labelled(label, value, width, t.dim, Style::new()));
     };
     field("Field  ", app.content.owner_name(term.owner), &mut lines);
     if !term.aliases.is_empty() {

@@ -255,6 +255,34 @@ pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
     selected.saturating_sub(height / 2).min(len.saturating_sub(height))
 }
 
+/// Wrapped text whose first line starts with a styled label (`Source: `, `Field  `), the
+/// rest hanging under it.
+pub fn labelled(
+    label: &str,
+    text: &str,
+    width: usize,
+    label_style: Style,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let indent = " ".repeat(label.width());
+    wrap::wrap_hanging(text, width, label, &indent)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let head = if i == 0 { label } else { indent.as_str() };
+            match l.strip_prefix(head) {
+                // The indent stays unstyled: plain blanks cost nothing to draw.
+                Some(rest) => Line::from(vec![
+                    Span::styled(head.to_string(), if i == 0 { label_style } else { Style::new() }),
+                    Span::styled(rest.to_string(), style),
+                ]),
+                // Too narrow for the label: the wrap dropped it.
+                None => Line::styled(l, style),
+            }
+        })
+        .collect()
+}
+
 /// Cuts `text` to `width` columns, ending with `…` when something was cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {

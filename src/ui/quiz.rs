@@ -13,6 +13,7 @@ use crate::app::quiz::{COUNTS, DIFFICULTIES, FIELDS, scopes};
 use crate::app::{App, QuizScreen};
 use crate::keymap::OPTION_LETTERS;
 use crate::quiz::card::both_label;
+use crate::quiz::session::Tally;
 use crate::quiz::{About, Card, Difficulty, Scope};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -348,34 +349,22 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     let name_w = 30.min(width.saturating_sub(14));
     lines.push(Line::styled("By group", t.group));
+    // One row of a breakdown: the name, right/total, a bar, and a note.
+    let row = |name: &str, tally: &Tally, note: &str| {
+        let name = truncate(name, name_w);
+        let (right, total) = (tally.right, tally.total);
+        Line::styled(format!("  {name:<name_w$} {right:>3}/{total:<3} {}{note}", bar(right, total)), t.text)
+    };
     for (g, tally) in &r.by_group {
-        let name = truncate(&app.content.groups[*g].title, name_w);
-        lines.push(Line::styled(
-            format!(
-                "  {name:<name_w$} {:>3}/{:<3} {}",
-                tally.right,
-                tally.total,
-                bar(tally.right, tally.total)
-            ),
-            t.text,
-        ));
+        lines.push(row(&app.content.groups[*g].title, tally, ""));
     }
     if !r.by_about.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("By field (questions whose answer is a field)", t.group));
         let worst = r.by_about.iter().map(|(_, t)| t.missed()).max().unwrap_or(0);
         for (about, tally) in &r.by_about {
-            let name = truncate(&about_label(app, *about), name_w);
             let note = if worst > 0 && tally.missed() == worst { "  missed most" } else { "" };
-            lines.push(Line::styled(
-                format!(
-                    "  {name:<name_w$} {:>3}/{:<3} {}{note}",
-                    tally.right,
-                    tally.total,
-                    bar(tally.right, tally.total)
-                ),
-                t.text,
-            ));
+            lines.push(row(&about_label(app, *about), tally, note));
         }
     }
     lines.push(Line::default());

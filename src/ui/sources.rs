@@ -2,12 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::Padding;
-use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap_hanging;
-use super::{body_area, framed, list_lines};
+use super::{body_area, framed, labelled, list_lines};
 use crate::app::{App, SourcesFocus};
 
 fn split(body: Rect) -> [Rect; 2] {
@@ -60,17 +60,8 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let width = text_area.width as usize;
     let mut lines: Vec<Line> =
         wrap_hanging(&source.title, width, "", "").into_iter().map(|l| Line::styled(l, t.title)).collect();
-    let mut field = |label: &str, value: &str| {
-        let indent = " ".repeat(label.width());
-        for (i, l) in wrap_hanging(value, width, label, &indent).into_iter().enumerate() {
-            lines.push(match l.strip_prefix(label) {
-                Some(rest) if i == 0 => {
-                    Line::from(vec![Span::styled(label.to_string(), t.dim), Span::raw(rest.to_string())])
-                }
-                _ => Line::raw(l),
-            });
-        }
-    };
+    let mut field =
+        |label: &str, value: &str| lines.extend(labelled(label, value, width, t.dim, Style::new()));
     if let Some(a) = &source.author {
         field("By    ", a);
     }
