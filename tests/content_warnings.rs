@@ -35,11 +35,8 @@ fn replace(text: &mut String, from: &str, to: &str) {
 }
 
 #[test]
-fn the_minimal_and_builtin_packs_have_no_warnings() {
+fn the_minimal_pack_has_no_warnings() {
     assert_eq!(warnings(|_| {}), Vec::<String>::new());
-    let builtin = Content::load_checked(&ContentSource::Builtin).unwrap_or_else(|e| panic!("{e}"));
-    let shown: Vec<String> = builtin.warnings.iter().map(|w| w.as_warning().to_string()).collect();
-    assert_eq!(shown, Vec::<String>::new());
 }
 
 #[test]
@@ -81,6 +78,118 @@ fn strict_makes_warnings_errors() {
     assert!(e.to_string().ends_with("1 problem found"), "{e}");
     // Without warnings, strict changes nothing.
     assert!(load_edited(|_| {}).strict().is_ok());
+}
+
+#[test]
+fn a_dimension_or_group_title_too_long_for_the_list_at_80_columns() {
+    let title = "Scope and reach of a field's work"; // 33 columns
+    let w = warnings(|t| {
+        replace(&mut t[2], "title = \"Scope\"", &format!("title = \"{title}\""));
+        replace(&mut t[2], "title = \"Basics\"", "title = \"The basics of both fields compared\"");
+    });
+    assert_eq!(
+        w,
+        [
+            "pack/compare.toml:5:9: warning: `title` is 34 columns wide: at 80 columns the Compare list shows 30, \
+             so it is cut short with \"…\" there (wider terminals show more)",
+            "pack/compare.toml:10:9: warning: `title` is 33 columns wide: at 80 columns the Compare list shows 28, \
+             so it is cut short with \"…\" there (wider terminals show more)",
+        ]
+    );
+}
+
+/// The limits the warnings use are the list widths the screen really has at 80 columns: a
+/// title one column shorter shows whole, one at the limit too, one over it is cut.
+#[test]
+fn the_title_limits_match_the_screen_at_80_columns() {
+    let shows_whole = |title: &str, group: &str, term: &str| {
+        let c = load_edited(|t| {
+            replace(&mut t[2], "title = \"Scope\"", &format!("title = \"{title}\""));
+            replace(&mut t[2], "title = \"Basics\"", &format!("title = \"{group}\""));
+            replace(&mut t[4], "name = \"Study\"", &format!("name = \"{term}\""));
+        });
+        let warned = c.warnings.len();
+        let mut app = scm_vs_om::app::App::new(c.content, &scm_vs_om::ui::theme::COLOUR, (80, 24));
+        let compare = common::screen(&app);
+        common::press(&mut app, "3");
+        let glossary = common::screen(&app);
+        let shown = compare.contains(title) && compare.contains(group) && glossary.contains(term);
+        (shown, warned)
+    };
+    let title = "x".repeat(28);
+    let group = "g".repeat(30);
+    // "Both" beside the term: 26 - 4 columns.
+    let term = "t".repeat(22);
+    assert_eq!(shows_whole(&title, &group, &term), (true, 0));
+    assert_eq!(shows_whole(&format!("{title}x"), &group, &term), (false, 1));
+    assert_eq!(shows_whole(&title, &format!("{group}g"), &term), (false, 1));
+    assert_eq!(shows_whole(&title, &group, &format!("{term}t")), (false, 1));
+}
+
+#[test]
+fn a_term_name_too_long_for_the_glossary_list() {
+    let w = warnings(|t| {
+        replace(&mut t[4], "name = \"Alpha index\"", "name = \"Alpha index of wide-scope studies\"")
+    });
+    assert_eq!(
+        w,
+        [
+            "pack/glossary.toml:5:8: warning: `name` is 33 columns wide: at 80 columns the Glossary list shows 25 \
+          beside `A`, so it is cut short with \"…\" (a shorter name, with the long form in `aliases` or the \
+          definition, shows whole)"
+        ]
+    );
+}
+
+/// Three more single-choice questions, answered `first`, `second` and `third`.
+fn more_singles(quiz: &mut String, answers: [&str; 3]) {
+    for (i, answer) in answers.iter().enumerate() {
+        quiz.push_str(&format!(
+            "\n[[question]]\nid = \"more-{i}\"\nkind = \"single\"\ndimension = \"scope\"\ndifficulty = 1\n\
+             prompt = \"Which is narrow?\"\noptions = [\"Alpha\", \"Beta\", \"Neither\"]\nanswer = \"{answer}\"\n\
+             explanation = \"Beta is.\"\nsources = [\"book\"]\n"
+        ));
+    }
+}
+
+#[test]
+fn single_choice_answers_that_are_mostly_one_letter() {
+    let w = warnings(|t| more_singles(&mut t[3], ["b", "a", "a"]));
+    assert_eq!(
+        w,
+        [
+            "pack/quiz.toml:10:10: warning: 3 of the 4 single-choice answers are `a`: spread the right answers over \
+          the letters (a printed worksheet keeps the options in the order written)"
+        ]
+    );
+    // Half is not "mostly"; nor are three questions enough to tell.
+    assert_eq!(warnings(|t| more_singles(&mut t[3], ["b", "a", "c"])), Vec::<String>::new());
+    assert_eq!(warnings(|t| more_singles(&mut t[3], ["b", "b", "c"])), Vec::<String>::new());
+}
+
+#[test]
+fn a_which_prompt_that_asks_nothing() {
+    let w = warnings(|t| replace(&mut t[3], "prompt = \"Which field is a study?\"", "prompt = \"A study.\""));
+    assert_eq!(
+        w,
+        [
+            "pack/quiz.toml:40:10: warning: a `which` prompt is shown as written, above the fields to choose from: \
+          ask a question, such as \"Which field does this describe? …\""
+        ]
+    );
+}
+
+#[test]
+fn a_source_cited_nowhere() {
+    let w = warnings(|t| {
+        t[1].push_str("\n[[source]]\nid = \"unread\"\ntitle = \"Unread\"\nauthor = \"N. Body\"\n")
+    });
+    assert_eq!(
+        w,
+        [
+            "pack/sources.toml:11:6: warning: source `unread` is cited nowhere: add it to a `sources` list, or remove it"
+        ]
+    );
 }
 
 fn write_pack(dir: &Path) {

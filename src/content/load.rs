@@ -89,7 +89,11 @@ impl Content {
 
     fn load_files(source: &ContentSource) -> Result<Loaded, LoadError> {
         match source {
-            ContentSource::Builtin => Content::from_files_checked(Content::builtin_files()),
+            // The built-in pack's warnings are for its writers, who see them from `build.rs`
+            // and `check --content content`; whoever runs the binary cannot act on them.
+            ContentSource::Builtin => {
+                Content::parse_builtin().map(|content| Loaded { content, warnings: Vec::new() })
+            }
             ContentSource::Dir(dir) => Content::from_files_checked(
                 FILES
                     .iter()
@@ -108,7 +112,12 @@ impl Content {
 
     /// Parses and checks the built-in TOML files, as `build.rs` does at build time.
     pub fn parse_builtin() -> Result<Content, LoadError> {
-        Content::from_files(Content::builtin_files())
+        Content::parse_builtin_checked().map(|l| l.content)
+    }
+
+    /// Like [`Content::parse_builtin`], keeping the warnings.
+    pub fn parse_builtin_checked() -> Result<Loaded, LoadError> {
+        Content::from_files_checked(Content::builtin_files())
     }
 
     fn builtin_files() -> Vec<FileText> {
@@ -153,7 +162,13 @@ impl Content {
             });
             // Warnings come from the files that parsed, whatever else is wrong: each is a fact
             // about what is written, not a consequence of an error.
-            super::warnings::content(&super::warnings::Files { compare: cctx.as_ref() });
+            super::warnings::content(&super::warnings::Files {
+                sources: sctx.as_ref(),
+                compare: cctx.as_ref(),
+                quiz: qctx.as_ref(),
+                glossary: gctx.as_ref(),
+                content: content.as_ref(),
+            });
             for ctx in [dctx, sctx, cctx, qctx, gctx, fctx].into_iter().flatten() {
                 let (errors, found) = ctx.into_report();
                 diagnostics.extend(errors);

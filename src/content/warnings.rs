@@ -8,22 +8,177 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::diag::Diagnostic;
 use super::ids::suggest;
 use super::load::FILES;
+use super::model::Content;
 use super::reader::FileCtx;
 use super::sanitize;
 
-/// The parsed files a content check reads, each `None` when absent.
+/// The parsed files a content check reads, each `None` when absent, and the content they
+/// made (`None` when it had errors: then only the checks of single files run).
 pub struct Files<'c, 'a> {
+    pub sources: Option<&'c FileCtx<'a>>,
     pub compare: Option<&'c FileCtx<'a>>,
+    pub quiz: Option<&'c FileCtx<'a>>,
+    pub glossary: Option<&'c FileCtx<'a>>,
+    pub content: Option<&'c Content>,
 }
+
+/// Widths of the narrowest layout authors are asked to fit, 80 columns: the Compare list is
+/// 32 columns wide there, the Glossary list too (tests/content_warnings.rs renders both).
+const DIMENSION_TITLE_COLUMNS: usize = 28; // less the border and the "▸ " marker
+const GROUP_TITLE_COLUMNS: usize = 30; // less the border
+const TERM_LIST_COLUMNS: usize = 26; // less the border, the marker and the gaps around the owner
 
 /// Checks content that loaded for likely mistakes, recording each as a warning in its file.
 /// Runs on the parsed documents, where every value still has its position.
 pub fn content(files: &Files<'_, '_>) {
     if let Some(ctx) = files.compare {
         repeated_points(ctx);
+        long_texts(ctx, "dimension", "title", DIMENSION_TITLE_COLUMNS, "the Compare list");
+        long_texts(ctx, "group", "title", GROUP_TITLE_COLUMNS, "the Compare list");
+    }
+    if let Some(ctx) = files.quiz {
+        which_prompts(ctx);
+        single_answers(ctx);
+    }
+    let Some(content) = files.content else { return };
+    if let Some(ctx) = files.glossary {
+        long_term_names(ctx, content);
+    }
+    if let Some(ctx) = files.sources {
+        uncited_sources(ctx, content);
+    }
+}
+
+/// Titles and names that a list at 80 columns cuts short with "…".
+fn long_texts(ctx: &FileCtx<'_>, table: &str, key: &str, columns: usize, shown_in: &str) {
+    for t in tables(ctx, table) {
+        let Some(v) = t.get(key) else { continue };
+        let Some(text) = v.get_ref().as_str() else { continue };
+        let width = sanitize::one_line(text).width();
+        if width > columns {
+            ctx.warn(
+                v.span().start,
+                format!(
+                    "`{key}` is {width} columns wide: at 80 columns {shown_in} shows {columns}, so it is \
+                     cut short with \"…\" there (wider terminals show more)"
+                ),
+            );
+        }
+    }
+}
+
+/// Term names the Glossary list cuts at 80 columns: the room left beside the term's owner.
+fn long_term_names(ctx: &FileCtx<'_>, content: &Content) {
+    for t in tables(ctx, "term") {
+        let (Some(id), Some(name)) = (t.get("id"), t.get("name")) else { continue };
+        let Some(term) = content.terms.iter().find(|term| Some(term.id.as_str()) == id.get_ref().as_str())
+        else {
+            continue;
+        };
+        let owner = content.owner_short(term.owner);
+        let columns = TERM_LIST_COLUMNS.saturating_sub(owner.width());
+        let width = term.name.width();
+        if width > columns {
+            ctx.warn(
+                name.span().start,
+                format!(
+                    "`name` is {width} columns wide: at 80 columns the Glossary list shows {columns} beside \
+                     `{owner}`, so it is cut short with \"…\" (a shorter name, with the long form in \
+                     `aliases` or the definition, shows whole)"
+                ),
+            );
+        }
+    }
+}
+
+/// A "which field" question shows its prompt as written above the fields' names, so a bare
+/// statement reads oddly: it should ask.
+fn which_prompts(ctx: &FileCtx<'_>) {
+    for q in tables(ctx, "question") {
+        if q.get("kind").and_then(|k| k.get_ref().as_str()) != Some("which") {
+            continue;
+        }
+        let Some(prompt) = q.get("prompt") else { continue };
+        let Some(text) = prompt.get_ref().as_str() else { continue };
+        if !text.contains('?') {
+            ctx.warn(
+                prompt.span().start,
+                "a `which` prompt is shown as written, above the fields to choose from: ask a question, \
+                 such as \"Which field does this describe? …\"",
+            );
+        }
+    }
+}
+
+/// Right answers to single-choice questions that are mostly one letter: on a printed
+/// worksheet (options in written order) learners soon spot it.
+fn single_answers(ctx: &FileCtx<'_>) {
+    let mut answers: Vec<(String, usize)> = Vec::new();
+    for q in tables(ctx, "question") {
+        if q.get("kind").and_then(|k| k.get_ref().as_str()) != Some("single") {
+            continue;
+        }
+        if let Some(a) = q.get("answer")
+            && let Some(letter) = a.get_ref().as_str()
+        {
+            answers.push((letter.to_lowercase(), a.span().start));
+        }
+    }
+    const AT_LEAST: usize = 4;
+    if answers.len() < AT_LEAST {
+        return;
+    }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (letter, _) in &answers {
+        *counts.entry(letter.as_str()).or_default() += 1;
+    }
+    let Some((letter, n)) = counts.into_iter().max_by_key(|&(l, n)| (n, std::cmp::Reverse(l))) else {
+        return;
+    };
+    if n * 2 > answers.len() {
+        let first = answers.iter().find(|(l, _)| l == letter).map_or(0, |(_, at)| *at);
+        ctx.warn(
+            first,
+            format!(
+                "{n} of the {} single-choice answers are `{letter}`: spread the right answers over the \
+                 letters (a printed worksheet keeps the options in the order written)",
+                answers.len()
+            ),
+        );
+    }
+}
+
+/// Sources that nothing cites: probably a citation forgotten, or an id misspelt in a list.
+fn uncited_sources(ctx: &FileCtx<'_>, content: &Content) {
+    let mut cited = vec![false; content.sources.len()];
+    let lists = content
+        .disciplines
+        .iter()
+        .map(|d| &d.sources)
+        .chain(content.dimensions.iter().map(|d| &d.sources))
+        .chain(content.questions.iter().map(|q| &q.sources))
+        .chain(content.terms.iter().map(|t| &t.sources))
+        .chain(content.fit.statements.iter().map(|s| &s.sources));
+    for &s in lists.flatten() {
+        if let Some(c) = cited.get_mut(s) {
+            *c = true;
+        }
+    }
+    for t in tables(ctx, "source") {
+        let Some(id) = t.get("id") else { continue };
+        let Some(name) = id.get_ref().as_str() else { continue };
+        let Some(i) = content.sources.iter().position(|s| s.id == name) else { continue };
+        if !cited[i] {
+            ctx.warn(
+                id.span().start,
+                format!("source `{name}` is cited nowhere: add it to a `sources` list, or remove it"),
+            );
+        }
     }
 }
 
