@@ -12,8 +12,17 @@ mod content;
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=src/content");
-    let content = match content::Content::parse_builtin() {
-        Ok(c) => c,
+    let content = match content::Content::parse_builtin_checked() {
+        Ok(loaded) => {
+            // One line, not one per warning: every build of the crate would repeat them.
+            if !loaded.warnings.is_empty() {
+                println!(
+                    "cargo::warning=the built-in content has {} warnings; see them with `cargo run -- check --content content`",
+                    loaded.warnings.len()
+                );
+            }
+            loaded.content
+        }
         Err(e) => {
             eprintln!("The built-in content in content/ has problems:\n{e}");
             std::process::exit(1);

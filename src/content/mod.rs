@@ -15,9 +15,12 @@ mod quiz_file;
 pub(crate) mod reader;
 mod resolve;
 pub mod sanitize;
+mod warnings;
 
-pub use diag::{Diagnostic, LoadError, escape};
-pub use load::{BUILTIN, ContentSource, FILES, FileText, MAX_FILE_BYTES, OPTIONAL_FILES, decode, read_file};
+pub use diag::{AsWarning, Diagnostic, LoadError, escape, warning_lines};
+pub use load::{
+    BUILTIN, ContentSource, FILES, FileText, Loaded, MAX_FILE_BYTES, OPTIONAL_FILES, decode, read_file,
+};
 pub use model::{
     Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Point,
     Question, QuestionKind, Source, Statement, Term,

@@ -47,6 +47,8 @@ pub struct FileCtx<'a> {
     pub path: String,
     pub text: &'a str,
     errors: RefCell<Vec<(usize, String)>>,
+    /// Likely mistakes that do not stop the load (`check --strict` makes them errors).
+    warnings: RefCell<Vec<(usize, String)>>,
     syntax_errors: usize,
     /// The parsed document, unless it had syntax errors.
     doc: Option<Spanned<DeTable<'a>>>,
@@ -62,6 +64,7 @@ impl<'a> FileCtx<'a> {
             path,
             text,
             errors: RefCell::new(Vec::new()),
+            warnings: RefCell::new(Vec::new()),
             syntax_errors: 0,
             doc: None,
             lines: std::cell::OnceCell::new(),
@@ -97,6 +100,12 @@ impl<'a> FileCtx<'a> {
         self.errors.borrow_mut().push((at, message.into()));
     }
 
+    /// Records a likely mistake at `at` that does not stop the content from loading: shown as
+    /// `path:line:col: warning: message`, an error under `check --strict`.
+    pub fn warn(&self, at: usize, message: impl Into<String>) {
+        self.warnings.borrow_mut().push((at, message.into()));
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.borrow().is_empty()
     }
@@ -117,21 +126,31 @@ impl<'a> FileCtx<'a> {
         self.lines.get_or_init(|| LineIndex::new(self.text)).line_col(self.text, at)
     }
 
+    /// The errors found, by position (warnings are left out: see [`FileCtx::into_report`]).
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.into_report().0
+    }
+
+    /// The errors and the warnings found, each by position.
+    pub fn into_report(self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let mut errors = self.errors.into_inner();
-        if errors.is_empty() {
-            return Vec::new();
+        let mut warnings = self.warnings.into_inner();
+        if errors.is_empty() && warnings.is_empty() {
+            return (Vec::new(), Vec::new());
         }
         let index = self.lines.into_inner().unwrap_or_else(|| LineIndex::new(self.text));
-        errors.sort_by_key(|(at, _)| *at);
-        let mut columns = index.columns(self.text);
-        errors
-            .into_iter()
-            .map(|(at, message)| {
-                let (line, col) = columns.at(at);
-                Diagnostic { path: self.path.clone(), line, col, message }
-            })
-            .collect()
+        let path = &self.path;
+        let locate = |list: &mut Vec<(usize, String)>| -> Vec<Diagnostic> {
+            list.sort_by_key(|(at, _)| *at);
+            let mut columns = index.columns(self.text);
+            list.drain(..)
+                .map(|(at, message)| {
+                    let (line, col) = columns.at(at);
+                    Diagnostic { path: path.clone(), line, col, message }
+                })
+                .collect()
+        };
+        (locate(&mut errors), locate(&mut warnings))
     }
 
     /// The parsed document, or `None` if it had syntax errors (already reported).
