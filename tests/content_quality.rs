@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::content::{Answer, Content, Owner, QuestionKind};
 
 fn pack() -> Content {
