@@ -67,22 +67,35 @@ fn absolute_words_mark_true_and_false_statements_alike() {
 fn the_right_option_is_rarely_the_longest() {
     let c = pack();
     let mut singles = 0;
-    let mut longest = Vec::new();
+    let (mut longest, mut shortest) = (Vec::new(), Vec::new());
     for q in &c.questions {
         let (QuestionKind::Single, Answer::Options(right)) = (q.kind, &q.answer) else { continue };
         singles += 1;
         let len = |i: usize| q.options[i].chars().count();
         let key = right[0];
-        if (0..q.options.len()).filter(|&i| i != key).all(|i| len(key) > len(i)) {
+        let others = || (0..q.options.len()).filter(|&i| i != key);
+        if others().all(|i| len(key) > len(i)) {
             longest.push(q.id.as_str());
         }
+        if others().all(|i| len(key) < len(i)) {
+            shortest.push(q.id.as_str());
+        }
     }
-    let share = 100.0 * longest.len() as f64 / singles as f64;
+    let share = |n: usize| 100.0 * n as f64 / singles as f64;
     assert!(
-        share <= 30.0,
+        share(longest.len()) <= 30.0,
         "the right option is strictly the longest in {}/{singles} single-choice questions \
-         ({share:.0}%, at most 30% allowed): {longest:?}",
-        longest.len()
+         ({:.0}%, at most 30% allowed): {longest:?}",
+        longest.len(),
+        share(longest.len())
+    );
+    // The opposite cue: a quiz that avoids long right answers must not make them short instead.
+    assert!(
+        share(shortest.len()) <= 30.0,
+        "the right option is strictly the shortest in {}/{singles} single-choice questions \
+         ({:.0}%, at most 30% allowed): {shortest:?}",
+        shortest.len(),
+        share(shortest.len())
     );
 }
 
