@@ -22,7 +22,8 @@ use crate::quiz::History;
 use crate::ui;
 use crate::ui::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The tabs, in the tab bar's order; each variant's name is its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
 pub enum Tab {
     Compare,
     Quiz,
@@ -32,20 +33,14 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Compare, Tab::Quiz, Tab::Glossary, Tab::Fit, Tab::Sources];
+    pub const ALL: &[Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
     pub fn title(self) -> &'static str {
-        match self {
-            Tab::Compare => "Compare",
-            Tab::Quiz => "Quiz",
-            Tab::Glossary => "Glossary",
-            Tab::Fit => "Fit",
-            Tab::Sources => "Sources",
-        }
+        self.into()
     }
 
     pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+        self as usize
     }
 }
 

@@ -6,14 +6,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::content::{Colour, NamedColour};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Variant {
-    Dark,
-    Light,
-    HighContrast,
-    /// No colour at all (NO_COLOR): modifiers only.
-    Mono,
-}
+/// A theme is picked by the name `--theme` and the settings file use.
+pub use crate::cli::ThemeName as Variant;
 
 pub struct Theme {
     pub variant: Variant,
