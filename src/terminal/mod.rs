@@ -161,7 +161,10 @@ fn event_loop(
             return Ok(Outcome::Quit);
         }
         if dirty {
-            terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut()))?;
+            // The app reads what the frame drew: scroll limits and click targets.
+            let mut drawn = None;
+            terminal.draw(|f| drawn = Some(ui::render_frame(app, f.area(), f.buffer_mut())))?;
+            app.observe(drawn.unwrap_or_default());
             dirty = false;
             if panic_for_test {
                 panic!("panic requested by {TEST_PANIC_ENV} (a test of terminal restoring)");

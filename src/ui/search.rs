@@ -8,9 +8,10 @@ use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use super::draw::{Border, BoxFrame};
-use super::{body_area, truncate};
+use super::truncate;
 use crate::app::App;
 use crate::search::Target;
+use crate::view::{Drawn, Hit, Region};
 
 fn area_in(body: Rect) -> Rect {
     let w = body.width.saturating_sub(4).min(100);
@@ -22,26 +23,6 @@ fn block(app: &App) -> BoxFrame<'static> {
     let t = app.theme;
     BoxFrame::new(Line::styled(" Search ", t.title), Border::Double, t.border)
         .title_bottom(Line::styled(" ↑↓ choose · Enter go · Esc close ", t.dim))
-}
-
-/// Result rows that fit: how far a page moves.
-pub fn page(app: &App) -> usize {
-    (block(app).inner(area_in(body_area(app))).height as usize).saturating_sub(2)
-}
-
-/// The result drawn at a screen point, if any; `Some(None)` inside the overlay but not on a
-/// result, `None` outside it.
-pub fn result_at(app: &App, x: u16, y: u16) -> Option<Option<usize>> {
-    let search = app.search.as_ref()?;
-    let area = area_in(body_area(app));
-    if !area.contains(ratatui::layout::Position { x, y }) {
-        return None;
-    }
-    let inner = block(app).inner(area);
-    let rows = (inner.height as usize).saturating_sub(2);
-    let offset = search.selected.saturating_sub(rows.saturating_sub(1));
-    let row = usize::from(y.saturating_sub(inner.y));
-    Some((row >= 2 && row - 2 < rows).then(|| offset + row - 2).filter(|&i| i < search.hits.len()))
 }
 
 /// Where a hit lives, in a word or two.
@@ -70,7 +51,7 @@ fn context(app: &App, target: Target) -> Option<String> {
     }
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let t = app.theme;
     let Some(search) = app.search.as_ref() else { return };
     let Some(index) = app.search_index.as_ref() else { return };
@@ -97,7 +78,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         Line::default(),
     ];
     let rows = (inner.height as usize).saturating_sub(2);
+    // The window follows the selection down, keeping it on the last row.
     let offset = search.selected.saturating_sub(rows.saturating_sub(1));
+    rec.show(Region::Search, area, inner.height, 0, 0);
+    let results = Rect { y: inner.y + 2, height: rows as u16, ..inner }.intersection(inner);
+    rec.show(Region::SearchResults, results, results.height, search.hits.len(), offset);
+    for (row, i) in (offset..search.hits.len().min(offset + rows)).enumerate() {
+        rec.hit_area(Rect { y: results.y + row as u16, height: 1, ..results }, Hit::SearchResult(i));
+    }
     for (i, hit) in search.hits.iter().enumerate().skip(offset).take(rows) {
         let item = &index.items[hit.item];
         let selected = i == search.selected;
