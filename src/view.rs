@@ -256,6 +256,23 @@ mod tests {
         assert_eq!(ListCursor { selected: 0, len: 0, rows: 5 }.apply(Motion::Down), 0);
     }
 
+    /// The layering this record exists for: app state reads geometry as data and never
+    /// imports the renderer (or the terminal library).
+    #[test]
+    fn the_app_state_never_imports_the_renderer() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).expect("src/app exists") {
+            let path = entry.expect("readable").path();
+            let text = std::fs::read_to_string(&path).expect("readable");
+            for forbidden in ["crate::ui", "ratatui", "crossterm"] {
+                assert!(!text.contains(forbidden), "{} uses {forbidden}", path.display());
+            }
+            files += 1;
+        }
+        assert!(files >= 8, "found only {files} files in src/app");
+    }
+
     #[test]
     fn the_topmost_hit_wins() {
         let mut d = Drawn::default();

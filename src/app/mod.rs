@@ -18,10 +18,10 @@ pub use search::SearchState;
 pub use sources::{SourcesFocus, SourcesState};
 
 use crate::action::Action;
+use crate::cli::ThemeName;
 use crate::content::Content;
 use crate::keymap::Context;
 use crate::quiz::History;
-use crate::ui::theme::Theme;
 use crate::view::{Drawn, Region};
 
 /// The tabs, in the tab bar's order; each variant's name is its title.
@@ -91,7 +91,8 @@ impl Lookups {
 pub struct App {
     pub content: Content,
     pub lookups: Lookups,
-    pub theme: &'static Theme,
+    /// The theme's name; the renderer holds the styles.
+    pub theme: ThemeName,
     pub tab: Tab,
     pub compare: CompareState,
     pub sources: SourcesState,
@@ -119,13 +120,13 @@ pub struct App {
 
 impl App {
     /// An app with history off, quiz seed 0 and the system clock; see the `with_` methods.
-    pub fn new(content: Content, theme: &'static Theme, size: (u16, u16)) -> Self {
+    pub fn new(content: Content, theme: impl Into<ThemeName>, size: (u16, u16)) -> Self {
         let panes = content.disciplines.len();
         let statements = content.fit.statements.len();
         let mut app = App {
             lookups: Lookups::new(&content),
             content,
-            theme,
+            theme: theme.into(),
             tab: Tab::Compare,
             compare: CompareState {
                 selected: 0,

@@ -107,7 +107,7 @@ fn inner_width(width: u16) -> usize {
 }
 
 fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let width = width as usize;
     let (title, context, summary) = match app.compare.dimension() {
         None => (
@@ -154,7 +154,7 @@ fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
 
 /// The related terms as a run of names, wrapped; the highlighted one reversed when focused.
 fn term_lines(app: &App, related: &[usize], width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let focused = app.compare.focus == CompareFocus::Terms;
     let mut lines: Vec<Line> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
@@ -182,7 +182,7 @@ fn term_lines(app: &App, related: &[usize], width: usize) -> Vec<Line<'static>> 
 
 /// The text of discipline `i`'s pane, wrapped to `width`.
 pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let mut lines = Vec::new();
     match app.compare.dimension() {
         Some(d) => {
@@ -207,13 +207,13 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
 fn sources_lines(app: &App, sources: &[usize], width: usize) -> Vec<Line<'static>> {
     let cites: Vec<&str> = sources.iter().map(|&s| app.content.sources[s].label()).collect();
     let label = if cites.len() == 1 { "Source: " } else { "Sources: " };
-    let t = app.theme;
+    let t = super::styles(app);
     labelled(label, &cites.join("; "), width, t.dim.patch(t.emphasis), t.dim)
 }
 
 /// The text of the box below the panes: the overlap, the note and the sources.
 pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(d) = app.compare.dimension() else {
         return Vec::new();
     };
@@ -243,7 +243,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         let disc = &app.content.disciplines[i];
         let title = pane_title(&disc.name, &disc.short, pane.width);
         let lines = std::mem::take(&mut g.pane_lines[i]);
-        let title = Line::from(Span::styled(title, app.theme.discipline(disc.color)));
+        let title = Line::from(Span::styled(title, super::styles(app).discipline(disc.color)));
         let focused = app.compare.focus == CompareFocus::Pane(i);
         let requested = app.compare.scroll_to.filter(|(p, _)| *p == i);
         let scroll = match requested {
@@ -268,7 +268,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         } else {
             " Notes and sources "
         };
-        let title = Line::from(Span::styled(label, app.theme.overlap));
+        let title = Line::from(Span::styled(label, super::styles(app).overlap));
         let slot = app.content.disciplines.len();
         let lines = std::mem::take(&mut g.overlap_lines);
         let focused = app.compare.focus == CompareFocus::Overlap;
@@ -279,12 +279,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     if let Some(area) = g.terms {
         let focused = app.compare.focus == CompareFocus::Terms;
         let hint = if focused { " Related terms: Enter opens in the glossary " } else { " Related terms " };
-        let title = Line::styled(hint, app.theme.title);
+        let title = Line::styled(hint, super::styles(app).title);
         let lines = std::mem::take(&mut g.term_lines);
         // Keep the highlighted term's line in view.
-        let row =
-            lines.iter().position(|l| l.spans.iter().any(|s| s.style == app.theme.selected)).unwrap_or(0)
-                as u16;
+        let row = lines
+            .iter()
+            .position(|l| l.spans.iter().any(|s| s.style == super::styles(app).selected))
+            .unwrap_or(0) as u16;
         let scroll = row.saturating_sub(area.height.saturating_sub(3));
         let shown = scrolled_box(app, area, framed(app, title, focused), lines, scroll, buf);
         rec.show_viewport(Region::Terms, area, shown);
@@ -306,7 +307,7 @@ fn pane_title(name: &str, short: &str, width: u16) -> String {
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     let focused = app.compare.focus == CompareFocus::List;
     let position = format!(" {}/{} ", app.compare.selected, app.content.dimensions.len());
     let block = framed(app, Line::styled(" Dimensions ", t.title), focused)

@@ -22,7 +22,7 @@ const NOTE: &str = "A reflection aid, not a test: it mirrors back what you said 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     if app.content.fit.statements.is_empty() {
         Paragraph::new("This content pack has no self-assessment (fit.toml).")
-            .style(app.theme.dim)
+            .style(super::styles(app).dim)
             .render(area, buf);
         return;
     }
@@ -33,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let f = &app.fit;
     let n = app.content.fit.statements.len();
     let [head, main, list, note] = Layout::vertical([
@@ -93,7 +93,7 @@ fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
 fn note_lines(app: &App, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = wrap_text(NOTE, area.width.saturating_sub(2) as usize)
         .into_iter()
-        .map(|l| Line::styled(format!(" {l}"), app.theme.dim))
+        .map(|l| Line::styled(format!(" {l}"), super::styles(app).dim))
         .collect();
     super::draw::draw_lines(buf, area, &lines, 0);
 }
@@ -111,7 +111,7 @@ fn result_geometry(app: &App, area: Rect) -> [Rect; 2] {
 }
 
 fn render_result(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     let c = &app.content;
     let r = app.fit_result();
     let [top, bottom] = result_geometry(app, area);
@@ -134,7 +134,7 @@ fn render_result(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 fn result_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let c = &app.content;
     let r = app.fit_result();
     let mut lines: Vec<Line> = Vec::new();

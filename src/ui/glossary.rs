@@ -26,7 +26,7 @@ fn filter_label(app: &App) -> String {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     if app.content.terms.is_empty() {
         Paragraph::new("This content pack has no glossary (glossary.toml).").style(t.dim).render(area, buf);
         return;
@@ -60,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 fn render_detail(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(term) = app.content.terms.get(app.glossary.term) else { return };
     let text_area = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     let width = text_area.width as usize;

@@ -21,7 +21,7 @@ fn area_in(body: Rect) -> Rect {
 }
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let mut out = Vec::new();
     for ctx in keymap::ALL_CONTEXTS {
         if !out.is_empty() {
@@ -49,7 +49,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn block(app: &App) -> BoxFrame<'static> {
-    let t = app.theme;
+    let t = super::styles(app);
     BoxFrame::new(Line::styled(" Keys ", t.title), Border::Double, t.border)
         .title_bottom(Line::styled(" Esc or ? closes ", t.dim))
 }

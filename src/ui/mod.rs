@@ -31,6 +31,11 @@ use draw::{Border, BoxFrame, draw_lines};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// The styles of the app's theme: the app holds only the theme's name.
+pub fn styles(app: &App) -> &'static theme::Theme {
+    theme::Theme::by_variant(app.theme)
+}
+
 /// Draws the whole screen, for a caller that has no use for the record (a snapshot).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_frame(app, area, buf);
@@ -97,7 +102,7 @@ fn tab_columns() -> Vec<(std::ops::Range<u16>, Tab)> {
 }
 
 fn render_header(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = styles(app);
     rec.show(Region::Header, area, area.height, 0, 0);
     let mut spans = vec![Span::styled(APP_TITLE, t.app_title), Span::raw(" ")];
     for (i, (cols, tab)) in tab_columns().iter().enumerate() {
@@ -126,7 +131,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         let more =
             if app.notices.len() > 1 { format!(" (+{} more)", app.notices.len() - 1) } else { String::new() };
         let text = truncate(&format!(" {notice}{more}"), area.width as usize);
-        Line::styled(text, app.theme.warning).render(area, buf);
+        Line::styled(text, styles(app).warning).render(area, buf);
         return;
     }
     let hints = keymap::hints(&app.contexts());
@@ -153,8 +158,8 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn hint_spans<'a>(app: &App, hint: &'a Hint) -> [Span<'a>; 3] {
     [
-        Span::styled(hint.keys.as_str(), app.theme.key),
-        Span::styled(format!(" {}", hint.label), app.theme.hint),
+        Span::styled(hint.keys.as_str(), styles(app).key),
+        Span::styled(format!(" {}", hint.label), styles(app).hint),
         Span::raw("  "),
     ]
 }
@@ -180,7 +185,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 /// A bordered, padded box; focus shows as a thick border and a reversed title.
 pub fn framed(app: &App, title: Line<'static>, focused: bool) -> BoxFrame<'static> {
     let title = if focused { title.patch_style(Modifier::REVERSED) } else { title };
-    BoxFrame::new(title, if focused { Border::Thick } else { Border::Plain }, app.theme.border)
+    BoxFrame::new(title, if focused { Border::Thick } else { Border::Plain }, styles(app).border)
 }
 
 /// Lines in a block, scrolled (the offset is clamped to the text), with a scrollbar on the
@@ -193,7 +198,7 @@ pub fn scrolled_box(
     scroll: u16,
     buf: &mut Buffer,
 ) -> Viewport {
-    let t = app.theme;
+    let t = styles(app);
     let inner = block.inner(area);
     let len = lines.len();
     let max = len.saturating_sub(inner.height as usize);
@@ -244,7 +249,7 @@ pub fn list_window_lines(
     height: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = styles(app);
     let offset = ListCursor { selected, len, rows: height }.offset();
     (offset..len.min(offset + height))
         .map(|i| {

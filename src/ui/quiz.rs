@@ -54,7 +54,7 @@ fn difficulty_label(i: usize) -> &'static str {
 }
 
 fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let q = &app.quiz;
     let width = area.width.saturating_sub(4).min(76);
     let panel = Rect { x: area.x + (area.width - width) / 2, width, ..area };
@@ -118,7 +118,10 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn warning_lines(app: &App, text: &str, width: usize) -> Vec<Line<'static>> {
-    wrap_hanging(text, width, "! ", "  ").into_iter().map(|l| Line::styled(l, app.theme.warning)).collect()
+    wrap_hanging(text, width, "! ", "  ")
+        .into_iter()
+        .map(|l| Line::styled(l, super::styles(app).warning))
+        .collect()
 }
 
 // ---- A question ----
@@ -163,7 +166,7 @@ fn card(app: &App) -> Option<&Card> {
 }
 
 fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(session) = app.quiz.session.as_ref() else { return };
     let Some(card) = session.card() else { return };
     let g = question_geometry(app, area);
@@ -208,7 +211,7 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 
 /// The prompt and the options, marked once answered: ✓ right, ✗ chosen but wrong.
 fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let response = app.quiz.session.as_ref().and_then(|s| s.response());
     let mut lines: Vec<Line> =
@@ -260,16 +263,16 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn ok_style(app: &App) -> Style {
-    app.theme.good
+    super::styles(app).good
 }
 
 fn bad_style(app: &App) -> Style {
-    app.theme.bad
+    super::styles(app).bad
 }
 
 /// The right answer, why, the sources, and the way to the comparison.
 fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let mut lines = Vec::new();
     let answers: Vec<String> = card
@@ -317,7 +320,7 @@ fn about_label(app: &App, about: About) -> String {
 }
 
 fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(session) = app.quiz.session.as_ref() else { return Vec::new() };
     let r = session.results(&app.content);
     let mut lines = Vec::new();
@@ -380,7 +383,7 @@ fn bar(right: usize, total: usize) -> String {
 
 fn render_results(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let area = results_area(area);
-    let block = framed(app, Line::styled(" Results ", app.theme.title), true);
+    let block = framed(app, Line::styled(" Results ", super::styles(app).title), true);
     let shown = scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
     rec.show_viewport(Region::QuizText, area, shown);
 }

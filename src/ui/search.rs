@@ -20,7 +20,7 @@ fn area_in(body: Rect) -> Rect {
 }
 
 fn block(app: &App) -> BoxFrame<'static> {
-    let t = app.theme;
+    let t = super::styles(app);
     BoxFrame::new(Line::styled(" Search ", t.title), Border::Double, t.border)
         .title_bottom(Line::styled(" ↑↓ choose · Enter go · Esc close ", t.dim))
 }
@@ -52,7 +52,7 @@ fn context(app: &App, target: Target) -> Option<String> {
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(search) = app.search.as_ref() else { return };
     let Some(index) = app.search_index.as_ref() else { return };
     let area = area_in(body);
@@ -115,7 +115,7 @@ fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &A
     // Show from a little before the first match if it would not fit otherwise.
     let prefix_w: usize = text.chars().take(first).map(|c| c.width().unwrap_or(0)).sum();
     let start = if prefix_w + 10 > width { first.saturating_sub(8) } else { 0 };
-    let hit = base.patch(app.theme.key).add_modifier(Modifier::UNDERLINED);
+    let hit = base.patch(super::styles(app).key).add_modifier(Modifier::UNDERLINED);
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
     if start > 0 {

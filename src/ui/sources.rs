@@ -23,14 +23,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 fn bordered(app: &App, title: &'static str, focused: bool) -> super::draw::BoxFrame<'static> {
-    framed(app, Line::styled(title, app.theme.title), focused).padding(Padding::ZERO)
+    framed(app, Line::styled(title, super::styles(app).title), focused).padding(Padding::ZERO)
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let focused = app.sources.focus == SourcesFocus::List;
     let block = bordered(app, " Sources ", focused).title_bottom(
-        Line::styled(format!(" {}/{} ", app.sources.selected + 1, app.content.sources.len()), app.theme.dim)
-            .right_aligned(),
+        Line::styled(
+            format!(" {}/{} ", app.sources.selected + 1, app.content.sources.len()),
+            super::styles(app).dim,
+        )
+        .right_aligned(),
     );
     let inner = block.inner(area);
     block.render(area, buf);
@@ -42,7 +45,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 fn render_detail(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(source) = app.content.sources.get(app.sources.selected) else {
         return;
     };

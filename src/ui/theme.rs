@@ -142,6 +142,13 @@ pub const MONO: Theme = Theme {
 /// Back-compatible name of the default theme.
 pub const COLOUR: Theme = DARK;
 
+/// A theme's name, for the app state to hold instead of its styles.
+impl From<&Theme> for Variant {
+    fn from(theme: &Theme) -> Variant {
+        theme.variant
+    }
+}
+
 impl Theme {
     pub fn by_variant(v: Variant) -> &'static Theme {
         match v {
