@@ -93,6 +93,27 @@ fn key_then_frame_200x60(bencher: Bencher) {
     });
 }
 
+/// Scrolling a Compare pane, then the frame: the key reads its limits from the last frame's
+/// record, so the panes' text is wrapped once per frame, not again for the key.
+#[divan::bench]
+fn pane_scroll_then_frame_80x24(bencher: Bencher) {
+    let mut app = App::new(Content::builtin(), &theme::COLOUR, (80, 24));
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    for a in [Action::Down, Action::FocusNext] {
+        app.update(a);
+        app.observe(ui::render_frame(&app, area, &mut buf));
+    }
+    let mut down = true;
+    bencher.bench_local(|| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        buf.reset();
+        let drawn = ui::render_frame(&app, area, &mut buf);
+        app.observe(drawn);
+    });
+}
+
 mod quiz {
     use divan::{Bencher, black_box};
     use ratatui::buffer::Buffer;
