@@ -76,11 +76,17 @@ impl Session {
         panic!("`{what}` never appeared; the screen:\n{}", self.text());
     }
 
-    /// Resizes the terminal, as a window manager would: the program gets SIGWINCH.
+    /// Resizes the terminal, as a window manager would: the program gets SIGWINCH. The
+    /// emulator is resized first and the pty while its lock is held, so no byte drawn for the
+    /// new size can reach the emulator while it still has the old one (which made the resize
+    /// storm fail about one run in two: a frame drawn at the last size, parsed at the one
+    /// before).
     pub fn resize(&mut self, rows: u16, cols: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
         let nz = |n| std::num::NonZeroU16::new(n).expect("not zero");
-        self.screen.lock().unwrap().screen_mut().set_size(nz(rows), nz(cols));
+        let mut screen = self.screen.lock().unwrap();
+        screen.screen_mut().set_size(nz(rows), nz(cols));
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        drop(screen);
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
