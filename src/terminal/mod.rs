@@ -123,7 +123,7 @@ fn drive<B: Backend<Error = io::Error>>(
     session: Session,
     signals: &Signals,
 ) -> io::Result<Outcome> {
-    let size = terminal.backend().real_size()?;
+    let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let outcome = event_loop(&mut terminal, app, session, signals);
     restore();
@@ -141,6 +141,10 @@ const FRAME_BUFFER: usize = 256 * 1024;
 
 /// How long the loop waits for input before looking for signals again.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How long to look for more input once some has come. Not zero: crossterm's `/dev/tty`
+/// source does not look at all when given no time, not even at what it has already read.
+const DRAIN: Duration = Duration::from_millis(1);
 
 /// A flood of input is handled this long at most before a frame is drawn, so the screen
 /// keeps up with a long paste or held key.
@@ -219,7 +223,7 @@ fn take_back<B: Backend<Error = io::Error>>(
     let _ = terminal::disable_raw_mode();
     enter(session)?;
     terminal.backend().forget_size();
-    let size = terminal.backend().real_size()?;
+    let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     terminal.clear()
 }
@@ -236,7 +240,7 @@ fn handle_pending<B: Backend<Error = io::Error>>(
     let mut timeout = SIGNAL_CHECK;
     let started = Instant::now();
     while event::poll(timeout)? {
-        timeout = Duration::ZERO;
+        timeout = DRAIN;
         let event = event::read()?;
         if is_suspend_key(&event) {
             // What the terminal itself does with Ctrl-Z outside raw mode.
@@ -244,8 +248,13 @@ fn handle_pending<B: Backend<Error = io::Error>>(
             break;
         }
         if let Event::Resize(width, height) = event {
-            terminal.backend().set_size(Size { width, height });
+            let size = Size { width, height };
+            terminal.backend().set_size(size);
+            // The app lays out for the size drawn, never more than the cap.
+            let drawn = screen::capped(size);
+            app.update(Action::Resize(drawn.width, drawn.height));
             changed = true;
+            continue;
         }
         let contexts = app.contexts();
         if let Event::Paste(text) = &event {
