@@ -24,7 +24,7 @@ mod test_support;
 
 use ansi::Ansi;
 use screen::{Held, too_large};
-pub use screen::{MAX_SIZE, blank_covered_wide_cells, render_too_large};
+pub use screen::{MAX_SIZE, Repair, blank_covered_wide_cells, render_too_large};
 use signals::Signals;
 
 use crate::action::Action;
@@ -157,6 +157,7 @@ fn event_loop<B: Backend<Error = io::Error>>(
     signals: &Signals,
 ) -> io::Result<Outcome> {
     let mut dirty = true;
+    let mut repair = Repair::default();
     // Test-only: debug builds can be told to panic after the first frame, so the tests can
     // prove the panic hook restores the terminal. Release builds do not contain this.
     let panic_for_test = cfg!(debug_assertions) && std::env::var_os(TEST_PANIC_ENV).is_some();
@@ -180,7 +181,7 @@ fn event_loop<B: Backend<Error = io::Error>>(
             return Ok(Outcome::Quit);
         }
         if dirty {
-            draw(terminal, app)?;
+            draw(terminal, app, &mut repair)?;
             dirty = false;
             if panic_for_test {
                 panic!("panic requested by {TEST_PANIC_ENV} (a test of terminal restoring)");
@@ -199,15 +200,19 @@ fn event_loop<B: Backend<Error = io::Error>>(
 }
 
 /// One frame: the explorer, or the "too large" message when the window is over the cap.
-fn draw<B: Backend<Error = io::Error>>(terminal: &mut Terminal<Held<B>>, app: &App) -> io::Result<()> {
+fn draw<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<Held<B>>,
+    app: &App,
+    repair: &mut Repair,
+) -> io::Result<()> {
     let real = terminal.backend().real_size()?;
     terminal.draw(|f| {
         if too_large(real) {
             render_too_large(real, f.area(), f.buffer_mut());
         } else {
             ui::render(app, f.area(), f.buffer_mut());
-            blank_covered_wide_cells(f.buffer_mut());
         }
+        repair.frame(f.buffer_mut());
     })?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::cell::Cell as Slot;
 use std::io;
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
@@ -134,6 +134,42 @@ pub fn blank_covered_wide_cells(buf: &mut Buffer) {
                 }
             }
             x = x.saturating_add(width);
+        }
+    }
+}
+
+/// Repairs each frame before it is diffed, for what ratatui's diff assumes of terminals
+/// and they do not all do.
+#[derive(Default)]
+pub struct Repair {
+    /// The wide characters of the last frame: column, row, width, symbol.
+    wide: Vec<(u16, u16, u16, String)>,
+}
+
+impl Repair {
+    /// Blanks wide characters drawn over (see [`blank_covered_wide_cells`]), and resends
+    /// the columns after a wide character of the last frame that this frame replaced. The
+    /// diff skips those when they were and stay blank, but a terminal that drew the
+    /// character as two narrow glyphs (flags in some emulators) still shows its right half
+    /// there: flag fragments inside the search overlay (reliability review F6).
+    pub fn frame(&mut self, buf: &mut Buffer) {
+        blank_covered_wide_cells(buf);
+        let area = buf.area;
+        for (x, y, width, symbol) in self.wide.drain(..) {
+            if !area.contains(Position { x, y }) || buf[(x, y)].symbol() == symbol {
+                continue;
+            }
+            for cx in x + 1..x.saturating_add(width).min(area.right()) {
+                buf[(cx, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+            }
+        }
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                let width = buf[(x, y)].cell_width();
+                if width > 1 {
+                    self.wide.push((x, y, width, buf[(x, y)].symbol().to_owned()));
+                }
+            }
         }
     }
 }
