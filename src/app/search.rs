@@ -48,7 +48,10 @@ impl App {
     pub fn insert_text(&mut self, text: &str) {
         let (Some(s), Some(index)) = (self.search.as_mut(), self.search_index.as_mut()) else { return };
         let room = MAX_QUERY.saturating_sub(s.query.chars().count());
-        let clean = crate::content::sanitize::strip_controls(text);
+        // Tabs and line breaks first, or cleaning would expand tabs to tab stops.
+        let flat: String =
+            text.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect();
+        let clean = crate::content::sanitize::strip_controls(&flat);
         s.query.extend(clean.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).take(room));
         s.refresh(index);
     }

@@ -63,8 +63,8 @@ pub fn restore() {
 
 /// Raw mode, the alternate screen, no cursor, bracketed paste, and the mouse if wanted.
 fn enter(session: Session) -> io::Result<()> {
-    ACTIVE.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
     execute!(io::stdout(), EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
     if session.mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
@@ -106,7 +106,14 @@ pub fn run(app: &mut App, session: Session) -> io::Result<Outcome> {
     let signals = Signals::register()?;
     install_panic_hook();
     let _guard = Guard;
-    enter(session)?;
+    // Raw mode is set on /dev/tty: without a controlling terminal (`setsid`), say so rather
+    // than only "No such device or address".
+    enter(session).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot take over the terminal (/dev/tty, the controlling terminal): {e}"),
+        )
+    })?;
     // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
     let stock = std::env::var(BACKEND_ENV).is_ok_and(|v| v == "crossterm");
