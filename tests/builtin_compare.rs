@@ -92,7 +92,16 @@ fn every_phrase_shows_whole_in_the_80_column_matrix() {
 fn points_are_plain_sentences_without_attribution() {
     let c = builtin();
     let who = [
-        "CSCMP", "APICS", "Chopra", "Heizer", "Slack", "Stevenson", "Keith Oliver", "BLS", "O*NET", "Porter",
+        "CSCMP",
+        "APICS",
+        "Chopra",
+        "Heizer",
+        "Slack",
+        "Stevenson",
+        "Keith Oliver",
+        "BLS",
+        "O*NET",
+        "Porter",
         "Lambert",
     ];
     let mut prefixed = Vec::new();
