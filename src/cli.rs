@@ -18,7 +18,9 @@ Examples:
 
 Settings: ~/.config/scm-vs-om/settings.toml on Linux (see --help for the keys).
 Environment: NO_COLOR turns colour off (unless --theme is given); SCM_VS_OM_DATA_DIR,
-SCM_VS_OM_CONFIG as the options of the same name.";
+SCM_VS_OM_CONFIG as the options of the same name (empty counts as unset);
+SCM_VS_OM_BACKEND=crossterm draws with ratatui's stock backend, to tell a drawing fault of
+scm-vs-om's from one of the terminal. Ctrl-Z suspends; `fg` resumes.";
 
 #[derive(Debug, Parser)]
 #[command(
