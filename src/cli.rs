@@ -89,15 +89,6 @@ pub enum ThemeName {
     Mono,
 }
 
-impl ThemeName {
-    pub const ALL: [(&'static str, ThemeName); 4] = [
-        ("dark", ThemeName::Dark),
-        ("light", ThemeName::Light),
-        ("high-contrast", ThemeName::HighContrast),
-        ("mono", ThemeName::Mono),
-    ];
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuizLength {
     #[value(name = "10")]

@@ -9,7 +9,7 @@ use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
 use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
-use scm_vs_om::ui::theme::{Theme, Variant};
+use scm_vs_om::ui::theme::Theme;
 use scm_vs_om::{export, starter};
 
 /// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
@@ -115,12 +115,7 @@ fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
         (None, true) => ThemeName::Mono,
         (None, false) => settings.theme.unwrap_or(ThemeName::Dark),
     };
-    Theme::by_variant(match name {
-        ThemeName::Dark => Variant::Dark,
-        ThemeName::Light => Variant::Light,
-        ThemeName::HighContrast => Variant::HighContrast,
-        ThemeName::Mono => Variant::Mono,
-    })
+    Theme::by_variant(name)
 }
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {

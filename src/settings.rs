@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use clap::ValueEnum;
+
 use crate::cli::{QuizLength, ThemeName};
 use crate::content::reader::FileCtx;
 use crate::content::{escape, read_file};
@@ -32,9 +34,12 @@ pub fn load(path: &Path) -> Settings {
     if let Some(doc) = ctx.parse() {
         let mut root = ctx.plain_root(doc);
         settings.theme = root.opt_text("theme").and_then(|t| {
-            let found = ThemeName::ALL.iter().find(|(n, _)| *n == t.value).map(|(_, v)| *v);
+            let found = ThemeName::from_str(&t.value, false).ok();
             if found.is_none() {
-                let names: Vec<&str> = ThemeName::ALL.iter().map(|(n, _)| *n).collect();
+                let names: Vec<String> = ThemeName::value_variants()
+                    .iter()
+                    .filter_map(|v| Some(v.to_possible_value()?.get_name().to_string()))
+                    .collect();
                 ctx.error(t.at, format!("unknown theme `{}`: use one of {}", t.value, names.join(", ")));
             }
             found

@@ -1,11 +1,11 @@
 //! The search overlay: type to match everything; Enter goes to the item in its tab.
 
-use super::{App, CompareFocus, Tab, step};
+use super::{App, CompareFocus, Tab};
 use crate::action::Action;
 use crate::quiz::Session;
 use crate::quiz::card::{Origin, card};
 use crate::search::{Hit, SearchIndex, Target};
-use crate::ui;
+use crate::view::Region;
 
 pub struct SearchState {
     pub query: String,
@@ -57,7 +57,7 @@ impl App {
     }
 
     pub(super) fn update_search(&mut self, action: Action) {
-        let page = ui::search::page(self);
+        let drawn = &self.drawn;
         let (Some(s), Some(index)) = (self.search.as_mut(), self.search_index.as_mut()) else { return };
         match action {
             Action::Type(c) if s.query.chars().count() < MAX_QUERY => {
@@ -80,7 +80,7 @@ impl App {
                     self.jump(target);
                 }
             }
-            _ => s.selected = step(action, s.selected, s.hits.len(), page),
+            _ => s.selected = drawn.cursor(Region::SearchResults, s.selected, s.hits.len()).act(action),
         }
     }
 
@@ -91,7 +91,8 @@ impl App {
             Target::Point { dimension, discipline, point } => {
                 self.open_dimension(dimension);
                 self.compare.focus = CompareFocus::Pane(discipline);
-                self.compare.scroll[discipline] = ui::compare::point_line(self, discipline, point);
+                // Where the point starts depends on the wrapping: the next frame works it out.
+                self.compare.scroll_to = Some((discipline, point));
             }
             Target::Term(t) | Target::Definition(t) => self.open_term(t),
             Target::Question(q) => {

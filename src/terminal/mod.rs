@@ -209,18 +209,23 @@ fn event_loop<B: Backend<Error = io::Error>>(
 /// One frame: the explorer, or the "too large" message when the window is over the cap.
 fn draw<B: Backend<Error = io::Error>>(
     terminal: &mut Terminal<Held<B>>,
-    app: &App,
+    app: &mut App,
     repair: &mut Repair,
 ) -> io::Result<()> {
     let real = terminal.backend().real_size()?;
+    // The app reads what the frame drew: scroll limits and click targets.
+    let mut drawn = None;
     terminal.draw(|f| {
         if too_large(real) {
             render_too_large(real, f.area(), f.buffer_mut());
         } else {
-            ui::render(app, f.area(), f.buffer_mut());
+            drawn = Some(ui::render_frame(app, f.area(), f.buffer_mut()));
         }
         repair.frame(f.buffer_mut());
     })?;
+    if let Some(drawn) = drawn {
+        app.observe(drawn);
+    }
     Ok(())
 }
 
