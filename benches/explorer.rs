@@ -391,6 +391,29 @@ mod scale {
         bencher.bench_local(|| index.search(black_box("sup")).len());
     }
 
+    /// A 100 KB paste into search, as the event loop hands it over: one edit, one search,
+    /// then the frame that shows the result.
+    #[divan::bench(args = SCALES, sample_count = 10)]
+    fn paste_100kb_into_search(bencher: Bencher, scale: f64) {
+        let words = ["supply", "chain", "inventory", "lean", "的", "😀", "q", "j"];
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut text = String::new();
+        while text.len() < 100_000 {
+            text.push_str(words[rng.usize(..words.len())]);
+            text.push(' ');
+        }
+        let mut app = App::new(load(scale), &theme::DARK, (120, 40));
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            app.update(Action::OpenSearch);
+            app.insert_text(black_box(&text));
+            buf.reset();
+            ui::render(&app, area, &mut buf);
+            app.update(Action::Back);
+        });
+    }
+
     /// Every tab and overlay at 200×60, drawn from the large pack.
     #[divan::bench(args = SCALES, consts = [0, 1, 2, 3, 4, 5, 6])]
     fn frame_200x60<const SCREEN: usize>(bencher: Bencher, scale: f64) {
