@@ -209,9 +209,12 @@ impl App {
         let Some(session) = q.session.as_mut() else { return };
         let Some(correct) = session.answer(chosen, now) else { return };
         let id = session.card().map(|c| c.id.clone()).unwrap_or_default();
-        let record = Record { question: id, time: now, correct };
+        let record = Record::new(id, now, correct);
         q.schedule.apply(&record);
-        q.history.record(record);
+        // A failed save shows at once, on the feedback of this very answer.
+        if let Err(failed) = q.history.record(record) {
+            q.notice = Some(failed.message);
+        }
         q.scroll = 0;
     }
 

@@ -3,10 +3,11 @@
 
 pub mod card;
 pub mod history;
+mod history_file;
 pub mod schedule;
 pub mod session;
 
 pub use card::{About, Card, Origin};
-pub use history::{History, Record};
-pub use schedule::Schedule;
+pub use history::{History, Record, Rescue, SaveFailed};
+pub use schedule::{Grade, Mastery, Schedule};
 pub use session::{Difficulty, Plan, Results, Scope, Session};

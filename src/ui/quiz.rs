@@ -110,10 +110,18 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
     // What the schedule and the history say.
     let due = app.quiz.due;
     let saved = match q.history.file() {
+        // Only what is on disk counts as saved (answers waiting for a save are said apart).
         Some(path) => format!(
-            "{} answers saved in {}.",
-            q.history.len(),
-            crate::content::escape(&path.display().to_string())
+            "{} saved in {}.{}",
+            match q.history.saved() {
+                1 => "1 answer".to_string(),
+                n => format!("{n} answers"),
+            },
+            crate::content::escape(&path.display().to_string()),
+            match q.history.pending() {
+                0 => String::new(),
+                n => format!(" {n} not saved yet."),
+            }
         ),
         None => "Answers are not saved this time (history is off).".to_string(),
     };
