@@ -21,6 +21,9 @@ pub(super) struct Parsed {
 /// Parses history bytes. `first_line` numbers the first line (reading a tail goes on from
 /// where the last read stopped).
 pub(super) fn parse(bytes: &[u8], first_line: usize) -> Parsed {
+    if let Some(records) = parse_clean(bytes) {
+        return Parsed { records, ..Parsed::default() };
+    }
     let mut out = Parsed { records: Vec::with_capacity(bytes.len() / 40), ..Parsed::default() };
     let mut bytes = bytes;
     if let Some(rest) = bytes.strip_prefix("\u{feff}".as_bytes()) {
@@ -50,6 +53,26 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Parsed {
         }
     }
     out
+}
+
+/// The usual file in one pass of the JSON reader, with no splitting into lines first:
+/// every line exactly one answer, each ending in a newline. `None` for anything else,
+/// which the line-by-line reading then sorts out.
+fn parse_clean(bytes: &[u8]) -> Option<Vec<Record>> {
+    if bytes.first().is_some_and(|&b| b != b'{') {
+        return None;
+    }
+    let mut records = Vec::with_capacity(bytes.len() / 40);
+    let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<Record>();
+    while let Some(item) = stream.next() {
+        records.push(item.ok()?);
+        let end = stream.byte_offset();
+        // The answer ends its line, and the next line starts with the next answer.
+        if bytes.get(end) != Some(&b'\n') || bytes.get(end + 1).is_some_and(|&b| b != b'{') {
+            return None;
+        }
+    }
+    Some(records)
 }
 
 /// What a path is, if it is there and not a regular file (following symbolic links: a link
