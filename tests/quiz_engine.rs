@@ -3,7 +3,7 @@
 
 use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::quiz::card::{all_cards, drill_cards, question_card};
-use scm_vs_om::quiz::session::{Difficulty, Plan, Scope, Session, due_count, select};
+use scm_vs_om::quiz::session::{Difficulty, Plan, Scope, Session, due_count, due_forecast, leeches, select};
 use scm_vs_om::quiz::{About, Origin, Record, Schedule};
 
 fn minimal() -> Content {
@@ -180,4 +180,59 @@ fn builtin_questions_cover_every_group_and_balance_which_answers() {
     for n in [scm, om, both] {
         assert!(n * 4 >= total, "which answers unbalanced: scm {scm}, om {om}, both {both}");
     }
+}
+
+#[test]
+fn leeches_are_the_questions_missed_four_times_most_missed_first() {
+    let c = minimal();
+    let mut history = Vec::new();
+    for day in 0..5 {
+        let t = day * 86_400;
+        history.push(Record::new("scope-single", t, false));
+        if day < 4 {
+            history.push(Record::new("drill:scope:alpha:1", t, false));
+        }
+        if day < 3 {
+            history.push(Record::new("scope-multi", t, false));
+        }
+        history.push(Record::new("scope-which", t, true));
+    }
+    let schedule = Schedule::from_history(&history);
+    let found: Vec<(String, u32)> = leeches(&c, &schedule).into_iter().map(|(e, n)| (e.id, n)).collect();
+    assert_eq!(found, [("scope-single".to_string(), 5), ("drill:scope:alpha:1".to_string(), 4)]);
+    // A plan of its own, for a quiz of only them.
+    let ids: Vec<String> =
+        select(&c, &plan(Scope::Leeches), &schedule, 0).into_iter().map(|e| e.id).collect();
+    assert_eq!(ids, ["scope-single", "drill:scope:alpha:1"]);
+    let mut rng = fastrand::Rng::with_seed(1);
+    let p = Plan { count: Some(1), ..plan(Scope::Leeches) };
+    let s = Session::start(&c, select(&c, &p, &schedule, 0), &p, &mut rng, 0);
+    assert_eq!(s.cards.len(), 1);
+    assert_eq!(s.cards[0].id, "scope-single", "a short leech run takes the worst first");
+    assert!(select(&c, &plan(Scope::Leeches), &Schedule::default(), 0).is_empty());
+}
+
+#[test]
+fn the_forecast_says_what_falls_due_each_day() {
+    let c = minimal();
+    let day = 86_400;
+    let history = [
+        // Missed: due a minute later, so due today.
+        Record::new("scope-single", 0, false),
+        // Right twice, ten minutes apart: in review, due in days.
+        Record::new("scope-multi", 0, true),
+        Record::new("scope-multi", 600, true),
+        // Not in the content: not counted.
+        Record::new("gone-from-the-pack", 0, false),
+    ];
+    let schedule = Schedule::from_history(&history);
+    let multi_day = ((schedule.slot("scope-multi").unwrap().due_at() - 600) / day) as usize;
+    assert!((1..7).contains(&multi_day), "{multi_day}");
+    let week = due_forecast(&c, &schedule, 600, 7);
+    let mut expected = vec![0; 7];
+    expected[0] = 1;
+    expected[multi_day] += 1;
+    assert_eq!(week, expected);
+    assert_eq!(due_forecast(&c, &schedule, 600, 14).iter().sum::<usize>(), 2);
+    assert_eq!(due_count(&c, &schedule, 600), 1);
 }

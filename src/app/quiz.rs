@@ -91,6 +91,7 @@ impl QuizState {
 pub fn scopes(content: &Content) -> Vec<Scope> {
     let mut s = vec![Scope::All, Scope::Due, Scope::Drill];
     s.extend((0..content.groups.len()).map(Scope::Group));
+    s.push(Scope::Leeches);
     s
 }
 
@@ -152,6 +153,7 @@ impl App {
                 Scope::Due => {
                     "Nothing is due for review, and every question has been seen: come back later.".into()
                 }
+                Scope::Leeches => "No leeches: no question has been missed 4 times.".into(),
                 _ => "No questions match these choices.".into(),
             });
             return;

@@ -16,6 +16,9 @@ pub enum Scope {
     Due,
     /// "Which field does this describe?", from the comparison's points.
     Drill,
+    /// The leeches: cards (authored or drill) missed at least
+    /// [`LEECH_MISSES`](super::schedule::LEECH_MISSES) times, most missed first.
+    Leeches,
 }
 
 /// Which difficulty to include.
@@ -67,6 +70,14 @@ pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> 
             all.filter(|e| authored(e) && content.dimensions[e.dimension].group == g).collect()
         }
         Scope::Drill => all.filter(|e| !authored(e)).collect(),
+        Scope::Leeches => {
+            let mut leeches: Vec<(u32, Entry)> = all
+                .filter_map(|e| schedule.slot(&e.id).filter(|s| s.is_leech()).map(|s| (s.misses, e)))
+                .collect();
+            // Stable: equally missed ones keep content order.
+            leeches.sort_by_key(|(misses, _)| std::cmp::Reverse(*misses));
+            leeches.into_iter().map(|(_, e)| e).collect()
+        }
         Scope::Due => {
             let mut due = Vec::new();
             let mut new = Vec::new();
@@ -88,6 +99,27 @@ pub fn due_count(content: &Content, schedule: &Schedule, now: u64) -> usize {
     entries(content).iter().filter(|e| schedule.is_due(&e.id, now)).count()
 }
 
+/// How many of the content's cards fall due on each of the next `days` days (day 0: the
+/// 24 hours from now, with everything already due). For "due over the next 7 days" and the
+/// Progress tab's 14-day forecast.
+pub fn due_forecast(content: &Content, schedule: &Schedule, now: u64, days: usize) -> Vec<usize> {
+    let entries = entries(content);
+    schedule.forecast(entries.iter().map(|e| e.id.as_str()), now, days)
+}
+
+/// The leeches among the content's cards, most missed first, with how often each was
+/// missed.
+pub fn leeches(content: &Content, schedule: &Schedule) -> Vec<(Entry, u32)> {
+    let plan = Plan { scope: Scope::Leeches, count: None, difficulty: Difficulty::Any };
+    select(content, &plan, schedule, 0)
+        .into_iter()
+        .map(|e| {
+            let misses = schedule.slot(&e.id).map_or(0, |s| s.misses);
+            (e, misses)
+        })
+        .collect()
+}
+
 impl Session {
     /// A session over the selected cards: shuffled (except a due run, which keeps the most
     /// overdue first and shuffles only within what it takes), cut to the count, options
@@ -99,13 +131,15 @@ impl Session {
         rng: &mut fastrand::Rng,
         now: u64,
     ) -> Session {
-        if plan.scope != Scope::Due {
+        // Due and leech runs keep their order of priority for the cut.
+        let ranked = matches!(plan.scope, Scope::Due | Scope::Leeches);
+        if !ranked {
             rng.shuffle(&mut chosen);
         }
         if let Some(n) = plan.count {
             chosen.truncate(n);
         }
-        if plan.scope == Scope::Due {
+        if ranked {
             rng.shuffle(&mut chosen);
         }
         let cards = chosen.iter().map(|e| card(content, &e.origin)).collect();

@@ -54,6 +54,7 @@ pub fn scope_label(app: &App, scope: Scope) -> String {
         Scope::Due => format!("Due for review, then new ({} due)", app.quiz.due),
         Scope::Drill => "Drill: which field is it?".into(),
         Scope::Group(g) => app.content.groups[g].title.clone(),
+        Scope::Leeches => "Leeches: missed 4 times or more".into(),
     }
 }
 
