@@ -236,3 +236,193 @@ fn the_forecast_says_what_falls_due_each_day() {
     assert_eq!(due_forecast(&c, &schedule, 600, 14).iter().sum::<usize>(), 2);
     assert_eq!(due_count(&c, &schedule, 600), 1);
 }
+
+/// The minimal pack in a temporary directory with these questions added to quiz.toml.
+fn pack_with_questions(extra: &str) -> (tempfile::TempDir, Result<Content, String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/minimal");
+    for entry in std::fs::read_dir(&from).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let quiz = dir.path().join("quiz.toml");
+    let text = std::fs::read_to_string(&quiz).unwrap() + extra;
+    std::fs::write(&quiz, text).unwrap();
+    let loaded = Content::load(&ContentSource::Dir(dir.path().to_path_buf())).map_err(|e| e.to_string());
+    (dir, loaded)
+}
+
+const TYPED: &str = r#"
+[[question]]
+id = "scope-typed"
+kind = "typed"
+dimension = "scope"
+difficulty = 2
+prompt = "Which study is wide?"
+answer = ["Alpha Studies", "alpha"]
+explanation = "Alpha is wide."
+sources = ["book"]
+
+[[question]]
+id = "scope-typed-one"
+kind = "typed"
+dimension = "scope"
+difficulty = 1
+prompt = "Name the narrow one."
+answer = "Beta"
+explanation = "Beta is narrow."
+sources = ["book"]
+"#;
+
+#[test]
+fn typed_questions_load_and_match_after_normalising() {
+    use scm_vs_om::content::{Answer, QuestionKind};
+    let (_dir, c) = pack_with_questions(TYPED);
+    let c = c.unwrap_or_else(|e| panic!("{e}"));
+    let i = c.questions.iter().position(|q| q.id == "scope-typed").unwrap();
+    assert_eq!(c.questions[i].kind, QuestionKind::Typed);
+    assert_eq!(c.questions[i].answer, Answer::Typed(vec!["Alpha Studies".into(), "alpha".into()]));
+    let card = question_card(&c, i);
+    assert!(card.is_typed() && card.options.is_empty());
+    assert_eq!(card.expected(), Some("Alpha Studies"));
+    assert!(card.check_typed("  alpha-studies!").correct);
+    assert!(card.check_typed("Alpha Studeis").close, "a swap, forgiven");
+    assert!(!card.check_typed("Beta").correct);
+    assert!(!card.is_correct(&[]), "a typed card is never right by choosing nothing");
+    let one = question_card(&c, i + 1);
+    assert_eq!(one.accepted, ["Beta"]);
+    // In a session: the typed text and its match are kept for the feedback.
+    let mut rng = fastrand::Rng::with_seed(1);
+    let mut s = Session::from_cards(vec![card, one], &mut rng, 0);
+    assert_eq!(s.answer(vec![0], 1), Some(false), "choosing on a typed card is wrong");
+    s.advance();
+    let m = s.answer_typed("beta", 2).unwrap();
+    assert!(m.correct && !m.close);
+    assert_eq!(s.response().unwrap().typed.as_ref().unwrap().0, "beta");
+    assert_eq!(s.answer_typed("beta", 3), None, "answered once");
+}
+
+#[test]
+fn typed_answers_are_checked_with_their_place() {
+    let bad = r#"
+[[question]]
+id = "t1"
+kind = "typed"
+dimension = "scope"
+difficulty = 1
+prompt = "p"
+options = ["x", "y", "z"]
+answer = "x"
+explanation = "e"
+sources = ["book"]
+
+[[question]]
+id = "t2"
+kind = "typed"
+dimension = "scope"
+difficulty = 1
+prompt = "p"
+answer = []
+explanation = "e"
+sources = ["book"]
+
+[[question]]
+id = "t3"
+kind = "typed"
+dimension = "scope"
+difficulty = 1
+prompt = "p"
+answer = ["Kanban", 3, "KANBAN", "  "]
+explanation = "e"
+sources = ["book"]
+
+[[question]]
+id = "t4"
+kind = "typed"
+dimension = "scope"
+difficulty = 1
+prompt = "p"
+answer = true
+explanation = "e"
+sources = ["book"]
+"#;
+    let (_dir, c) = pack_with_questions(bad);
+    let e = c.expect_err("rejected");
+    let lines: Vec<&str> = e.lines().filter(|l| l.contains("quiz.toml:")).collect();
+    let after = |s: &str| lines.iter().map(|l| l.split_once("quiz.toml:").unwrap().1).any(|l| l.contains(s));
+    assert!(after("`options` are not used with kind `typed`: the learner types the answer"), "{e}");
+    assert!(after("the answer lists nothing: a typed question needs at least one accepted answer"), "{e}");
+    assert!(after("found integer in the list"), "{e}");
+    assert!(after("accepted answer `KANBAN` is listed twice (the same as answer 1)"), "{e}");
+    assert!(after("an accepted answer must not be empty"), "{e}");
+    assert!(after("a typed answer must be a string or a list of strings"), "{e}");
+    assert_eq!(lines.len(), 6, "{e}");
+    // Every one is path:line:col.
+    for l in &lines {
+        let rest = l.split_once("quiz.toml:").unwrap().1;
+        let mut parts = rest.splitn(3, ':');
+        assert!(
+            parts.next().unwrap().parse::<usize>().is_ok() && parts.next().unwrap().parse::<usize>().is_ok(),
+            "{l}"
+        );
+    }
+}
+
+#[test]
+fn drill_prompts_carry_no_attribution_and_feedback_shows_the_contrast() {
+    let c = Content::builtin();
+    let drill = drill_cards(&c);
+    let firsts: Vec<String> = c
+        .sources
+        .iter()
+        .flat_map(|s| [s.author.clone(), s.short.clone()])
+        .flatten()
+        .filter_map(|n| {
+            n.split(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_lowercase)
+        })
+        .collect();
+    let mut stripped = 0;
+    for card in &drill {
+        let Origin::Drill { dimension, discipline, point } = card.origin else { unreachable!() };
+        let raw = &c.dimensions[dimension].points[discipline][point];
+        let shown = card.prompt.split_once("\n\n").unwrap().1;
+        stripped += usize::from(shown != raw);
+        if let Some((prefix, _)) = shown.split_once(": ") {
+            let lead = prefix.split(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+            assert!(
+                prefix.split_whitespace().count() > 6 || !firsts.contains(&lead.to_lowercase()),
+                "attribution left in {}: {shown}",
+                card.id
+            );
+        }
+        // The feedback: the dimension's summary and the other field's points.
+        let other = 1 - discipline;
+        assert_eq!(card.contrast.len(), 1);
+        assert_eq!(card.contrast[0].0, other);
+        assert_eq!(card.contrast[0].1.len(), c.dimensions[dimension].points[other].len());
+        if let Some(summary) = &c.dimensions[dimension].summary {
+            assert!(card.explanation.contains(summary.trim()), "{}", card.id);
+        }
+        assert!(card.explanation.contains(&format!("{} on the same dimension:", c.disciplines[other].name)));
+    }
+    // The built-in comparison starts some points with the source (CSCMP:, Stevenson: ...).
+    assert!(stripped >= 5, "only {stripped} attributions stripped");
+    let first = drill.iter().find(|d| d.id == "drill:definition:scm:1").unwrap();
+    assert!(first.prompt.ends_with("\n\ncovers planning and managing 'sourcing and procurement, conversion, and all logistics management activities'."), "{}", first.prompt);
+}
+
+#[test]
+fn glossary_cards_have_their_own_scope_and_stay_out_of_the_drill() {
+    let c = Content::builtin();
+    let none = Schedule::default();
+    let glossary = select(&c, &plan(Scope::Glossary), &none, 0);
+    assert_eq!(glossary.len(), 2 * c.terms.len());
+    assert!(glossary.iter().all(|e| e.id.starts_with("glossary:")));
+    let drill = select(&c, &plan(Scope::Drill), &none, 0);
+    assert!(drill.iter().all(|e| e.id.starts_with("drill:")));
+    assert!(select(&c, &plan(Scope::All), &none, 0).iter().all(|e| !e.id.contains(':')));
+    // New glossary cards do not fill a due run; one seen and due again does come back.
+    let due_new = select(&c, &plan(Scope::Due), &none, 0);
+    assert!(due_new.iter().all(|e| !e.id.starts_with("glossary:")));
+    let seen = Schedule::from_history(&[Record::new(glossary[0].id.clone(), 0, false)]);
+    assert_eq!(select(&c, &plan(Scope::Due), &seen, 3600)[0].id, glossary[0].id);
+}

@@ -137,14 +137,17 @@ pub enum QuestionKind {
     TrueFalse,
     /// Which discipline does this describe (or both)?
     Which,
+    /// The learner types the answer; it is matched against the accepted answers.
+    Typed,
 }
 
 impl QuestionKind {
-    pub const NAMES: [(&'static str, QuestionKind); 4] = [
+    pub const NAMES: [(&'static str, QuestionKind); 5] = [
         ("single", QuestionKind::Single),
         ("multi", QuestionKind::Multi),
         ("true-false", QuestionKind::TrueFalse),
         ("which", QuestionKind::Which),
+        ("typed", QuestionKind::Typed),
     ];
 }
 
@@ -157,6 +160,8 @@ pub enum Answer {
     Discipline(usize),
     /// Both (all) disciplines.
     Both,
+    /// The accepted answers of a typed question, the first the one shown as expected.
+    Typed(Vec<String>),
 }
 
 /// A discipline's colour, named as a terminal names it or as `#rrggbb`. Kept free of any

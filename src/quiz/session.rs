@@ -2,6 +2,7 @@
 
 use super::card::{About, Card, Entry, Origin, card, entries};
 use super::schedule::Schedule;
+use super::typed::TypedMatch;
 use crate::content::Content;
 
 /// What to practise.
@@ -16,6 +17,9 @@ pub enum Scope {
     Due,
     /// "Which field does this describe?", from the comparison's points.
     Drill,
+    /// The glossary's cards: each term's name typed from its definition, and its
+    /// definition chosen from others'.
+    Glossary,
     /// The leeches: cards (authored or drill) missed at least
     /// [`LEECH_MISSES`](super::schedule::LEECH_MISSES) times, most missed first.
     Leeches,
@@ -39,10 +43,13 @@ pub struct Plan {
 /// An answer given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
+    /// The options chosen (empty for a typed answer).
     pub chosen: Vec<usize>,
     pub correct: bool,
     /// Seconds since the Unix epoch.
     pub at: u64,
+    /// What was typed, and how it matched, for a typed card.
+    pub typed: Option<(String, TypedMatch)>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,13 +70,16 @@ pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> 
         Difficulty::Only(d) => e.difficulty == d,
     };
     let authored = |e: &Entry| matches!(e.origin, Origin::Question(_));
+    let drill = |e: &Entry| matches!(e.origin, Origin::Drill { .. });
+    let glossary = |e: &Entry| matches!(e.origin, Origin::Glossary { .. });
     let all = entries(content).into_iter().filter(fits);
     match plan.scope {
         Scope::All => all.filter(authored).collect(),
         Scope::Group(g) => {
             all.filter(|e| authored(e) && content.dimensions[e.dimension].group == g).collect()
         }
-        Scope::Drill => all.filter(|e| !authored(e)).collect(),
+        Scope::Drill => all.filter(drill).collect(),
+        Scope::Glossary => all.filter(glossary).collect(),
         Scope::Leeches => {
             let mut leeches: Vec<(u32, Entry)> = all
                 .filter_map(|e| schedule.slot(&e.id).filter(|s| s.is_leech()).map(|s| (s.misses, e)))
@@ -85,6 +95,9 @@ pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> 
                 match schedule.slot(&e.id) {
                     Some(slot) if slot.due_at() <= now => due.push((slot.due_at(), e)),
                     Some(_) => {}
+                    // New glossary cards come from the Glossary run; the due run fills up with
+                    // the comparison's (once seen, glossary cards come back here when due).
+                    None if glossary(&e) => {}
                     None => new.push(e),
                 }
             }
@@ -171,8 +184,25 @@ impl Session {
             return None;
         }
         let correct = card.is_correct(&chosen);
-        self.responses[self.current] = Some(Response { chosen, correct, at: now });
+        self.responses[self.current] = Some(Response { chosen, correct, at: now, typed: None });
         Some(correct)
+    }
+
+    /// Answers the current card, a typed one, with the text typed (once); returns how it
+    /// matched. `None` if the card is not typed or already answered.
+    pub fn answer_typed(&mut self, text: &str, now: u64) -> Option<TypedMatch> {
+        let card = self.cards.get(self.current)?;
+        if self.responses[self.current].is_some() || !card.is_typed() {
+            return None;
+        }
+        let m = card.check_typed(text);
+        self.responses[self.current] = Some(Response {
+            chosen: Vec::new(),
+            correct: m.correct,
+            at: now,
+            typed: Some((text.to_string(), m.clone())),
+        });
+        Some(m)
     }
 
     /// Moves to the next card; false when there is none.

@@ -55,6 +55,7 @@ pub fn scope_label(app: &App, scope: Scope) -> String {
         Scope::Drill => "Drill: which field is it?".into(),
         Scope::Group(g) => app.content.groups[g].title.clone(),
         Scope::Leeches => "Leeches: missed 4 times or more".into(),
+        Scope::Glossary => "Glossary: terms and definitions".into(),
     }
 }
 
