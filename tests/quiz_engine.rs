@@ -426,3 +426,67 @@ fn glossary_cards_have_their_own_scope_and_stay_out_of_the_drill() {
     let seen = Schedule::from_history(&[Record::new(glossary[0].id.clone(), 0, false)]);
     assert_eq!(select(&c, &plan(Scope::Due), &seen, 3600)[0].id, glossary[0].id);
 }
+
+fn results_with(by_about: Vec<(About, (usize, usize))>) -> scm_vs_om::quiz::Results {
+    use scm_vs_om::quiz::session::Tally;
+    scm_vs_om::quiz::Results {
+        by_about: by_about.into_iter().map(|(a, (right, total))| (a, Tally { right, total })).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn missed_most_is_by_rate_and_only_when_one_field_stands_out() {
+    let (scm, om, both) = (About::Discipline(0), About::Discipline(1), About::Both);
+    // The review's case: SCM 2/3, OM 0/1, Both 0/1. By count all tie at one miss; by rate
+    // OM and Both tie at 100%: nothing is singled out.
+    assert_eq!(results_with(vec![(scm, (2, 3)), (om, (0, 1)), (both, (0, 1))]).missed_most(), None);
+    // OM's rate alone is highest, though SCM has more misses.
+    assert_eq!(results_with(vec![(scm, (4, 8)), (om, (1, 3))]).missed_most(), Some(om));
+    assert_eq!(results_with(vec![(scm, (1, 3)), (om, (3, 3))]).missed_most(), Some(scm));
+    assert_eq!(results_with(vec![(scm, (3, 3)), (om, (2, 2))]).missed_most(), None, "no misses");
+    assert_eq!(results_with(vec![(scm, (0, 3))]).missed_most(), None, "one row singles nothing out");
+    assert_eq!(results_with(vec![(scm, (1, 2)), (om, (2, 4))]).missed_most(), None, "equal rates");
+}
+
+#[test]
+fn multi_select_gets_partial_credit_and_missed_options_are_marked() {
+    use scm_vs_om::quiz::card::Mark;
+    let c = minimal();
+    let card = question_card(&c, 1); // right: a and b, of a, b, c
+    assert_eq!(card.marks(&[0]), [Mark::Chosen, Mark::Missed, Mark::Left]);
+    assert_eq!(card.marks(&[0, 2]), [Mark::Chosen, Mark::Missed, Mark::Wrong]);
+    assert_eq!(card.partial(&[0]).describe(), "1 of 2 right");
+    assert_eq!(card.partial(&[0, 2]).describe(), "1 of 2 right, 1 wrong ticked");
+    assert_eq!(card.partial(&[0, 1]).describe(), "2 of 2 right");
+    assert!(!card.is_correct(&[0]), "partial credit is shown, but the answer is still wrong");
+}
+
+#[test]
+fn the_path_across_retry_rounds() {
+    let c = minimal();
+    let mut rng = fastrand::Rng::with_seed(5);
+    let mut path = scm_vs_om::quiz::RoundPath::default();
+    let mut s = Session::from_cards((0..4).map(|i| question_card(&c, i)).collect(), &mut rng, 0);
+    // First run: only the first card right.
+    for i in 0..4 {
+        let right = s.card().unwrap().correct.clone();
+        s.answer(if i == 0 { right } else { vec![9] }, 1);
+        s.advance();
+    }
+    path.push(&s.results(&c));
+    // Retry the three missed: two right.
+    let mut retry = Session::from_cards(s.missed(), &mut rng, 2);
+    for i in 0..3 {
+        let right = retry.card().unwrap().correct.clone();
+        retry.answer(if i < 2 { right } else { vec![9] }, 3);
+        retry.advance();
+    }
+    path.push(&retry.results(&c));
+    let mut last = Session::from_cards(retry.missed(), &mut rng, 4);
+    assert_eq!(last.cards.len(), 1);
+    let right = last.card().unwrap().correct.clone();
+    last.answer(right, 5);
+    path.push(&last.results(&c));
+    assert_eq!(path.describe(), "1/4 \u{2192} 2/3 \u{2192} 1/1");
+}

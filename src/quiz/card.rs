@@ -89,6 +89,27 @@ impl Card {
         chosen == self.correct
     }
 
+    /// How each option fared in an answer, for the feedback: a right option left unticked
+    /// is marked missed, not just right.
+    pub fn marks(&self, chosen: &[usize]) -> Vec<Mark> {
+        (0..self.options.len())
+            .map(|i| match (self.correct.contains(&i), chosen.contains(&i)) {
+                (true, true) => Mark::Chosen,
+                (true, false) => Mark::Missed,
+                (false, true) => Mark::Wrong,
+                (false, false) => Mark::Left,
+            })
+            .collect()
+    }
+
+    /// Partial credit on a choose-all card: how many of the right options were ticked, of
+    /// how many, and how many wrong ones were ticked too.
+    pub fn partial(&self, chosen: &[usize]) -> Partial {
+        let marks = self.marks(chosen);
+        let count = |m: Mark| marks.iter().filter(|&&x| x == m).count();
+        Partial { right: count(Mark::Chosen), of: self.correct.len(), wrong: count(Mark::Wrong) }
+    }
+
     /// Puts the options in a new order (single and multi only: true/false and the
     /// discipline choices keep their natural order).
     pub fn shuffle_options(&mut self, rng: &mut fastrand::Rng) {
@@ -102,6 +123,38 @@ impl Card {
             self.correct.iter().map(|c| order.iter().position(|o| o == c).expect("a permutation")).collect();
         correct.sort_unstable();
         self.correct = correct;
+    }
+}
+
+/// How one option fared in an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Right, and chosen.
+    Chosen,
+    /// Right, but not chosen.
+    Missed,
+    /// Wrong, and chosen.
+    Wrong,
+    /// Wrong, and rightly left alone.
+    Left,
+}
+
+/// Partial credit on a choose-all card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partial {
+    pub right: usize,
+    pub of: usize,
+    pub wrong: usize,
+}
+
+impl Partial {
+    /// "2 of 3 right", with ", 1 wrong ticked" when there were.
+    pub fn describe(&self) -> String {
+        let mut s = format!("{} of {} right", self.right, self.of);
+        if self.wrong > 0 {
+            s.push_str(&format!(", {} wrong ticked", self.wrong));
+        }
+        s
     }
 }
 

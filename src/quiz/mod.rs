@@ -7,9 +7,10 @@ pub mod history;
 mod history_file;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod typed;
 
 pub use card::{About, Card, GlossaryWay, Origin};
 pub use history::{History, Record, Rescue, SaveFailed};
 pub use schedule::{Grade, Mastery, Schedule};
-pub use session::{Difficulty, Plan, Results, Scope, Session};
+pub use session::{Difficulty, Plan, Results, RoundPath, Scope, Session};

@@ -294,4 +294,39 @@ impl Results {
     pub fn percent(&self) -> u32 {
         (self.right * 100).checked_div(self.total).unwrap_or(0) as u32
     }
+
+    /// The field missed most, by rate: only when one field's rate of misses is above every
+    /// other's (a tie, a single row, or no misses single nothing out).
+    pub fn missed_most(&self) -> Option<About> {
+        if self.by_about.len() < 2 {
+            return None;
+        }
+        // Rates compared by cross-multiplying: a/b > c/d when a*d > c*b.
+        let above = |a: &Tally, b: &Tally| a.missed() * b.total > b.missed() * a.total;
+        let rows = &self.by_about;
+        let worst = (0..rows.len()).find(|&i| {
+            rows[i].1.missed() > 0 && (0..rows.len()).all(|j| j == i || above(&rows[i].1, &rows[j].1))
+        })?;
+        Some(rows[worst].0)
+    }
+}
+
+/// The score of each round, the first run and then each retry of the missed ones, for the
+/// path from the first try to all right.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoundPath {
+    /// (right, total) per round, in order.
+    pub rounds: Vec<(usize, usize)>,
+}
+
+impl RoundPath {
+    /// Adds a finished round (the first run, or a retry).
+    pub fn push(&mut self, r: &Results) {
+        self.rounds.push((r.right, r.total));
+    }
+
+    /// "4/10 → 5/6 → 1/1".
+    pub fn describe(&self) -> String {
+        self.rounds.iter().map(|(r, t)| format!("{r}/{t}")).collect::<Vec<_>>().join(" \u{2192} ")
+    }
 }

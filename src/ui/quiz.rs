@@ -371,9 +371,10 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if !r.by_about.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("By field (questions whose answer is a field)", t.group));
-        let worst = r.by_about.iter().map(|(_, t)| t.missed()).max().unwrap_or(0);
+        // By rate, and only when one field stands out (Results::missed_most).
+        let worst = r.missed_most();
         for (about, tally) in &r.by_about {
-            let note = if worst > 0 && tally.missed() == worst { "  missed most" } else { "" };
+            let note = if worst == Some(*about) { "  missed most" } else { "" };
             lines.push(row(&about_label(app, *about), tally, note));
         }
     }
