@@ -9,7 +9,7 @@ mod ids;
 mod load;
 mod model;
 mod quiz_file;
-pub(crate) mod reader;
+pub mod reader;
 mod resolve;
 pub mod sanitize;
 
@@ -19,3 +19,4 @@ pub use model::{
     Answer, Colour, Content, Dimension, Discipline, Fit, Group, NamedColour, Owner, Question, QuestionKind,
     Source, Statement, Term,
 };
+pub use quiz_file::letter;

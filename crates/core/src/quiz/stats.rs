@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn mastery_counts_every_card_by_dimension_and_group() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let none = mastery_by_group(&c, &Schedule::default());
         let cards = entries(&c).len();
         assert_eq!(none.iter().map(MasteryCount::total).sum::<usize>(), cards);

@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn builtin_glossary_cards() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let cards = cards(&c);
         assert_eq!(cards.len(), 2 * c.terms.len());
         for card in &cards {
