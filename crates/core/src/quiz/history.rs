@@ -41,11 +41,15 @@ pub struct Record {
     /// How a right answer felt, when the learner said; absent in older lines.
     #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
     pub graded: Option<Grade>,
+    /// A later change of grade to the answer given at `time` (the learner pressed hard or
+    /// easy after answering): folded into that answer on reading, never counted as one.
+    #[serde(rename = "re", default, skip_serializing_if = "std::ops::Not::not")]
+    pub regrade: bool,
 }
 
 impl Record {
     pub fn new(question: impl Into<String>, time: u64, correct: bool) -> Record {
-        Record { question: question.into(), time, correct, graded: None }
+        Record { question: question.into(), time, correct, graded: None, regrade: false }
     }
 
     /// With the learner's grade. Good is the default, so it is not written.
@@ -200,6 +204,7 @@ impl History {
         h.known_id = file_id(&path);
         if parsed.damaged.is_empty() && !parsed.untidy {
             h.records = parsed.records;
+            fold_regrades(&mut h.records, 0);
             return h;
         }
         // Damaged or untidy: read again under the lock (another instance may be appending),
@@ -239,7 +244,9 @@ impl History {
 
     /// Adds what was read, keeping damaged lines aside (and saying so).
     fn take(&mut self, parsed: Parsed, path: &Path) {
+        let from = self.records.len();
         self.records.extend(parsed.records);
+        fold_regrades(&mut self.records, from);
         self.needs_compaction |= parsed.untidy;
         if parsed.damaged.is_empty() {
             return;
@@ -351,12 +358,13 @@ impl History {
 
     /// Every answer known: saved ones (from this and other instances) and this run's.
     pub fn records(&self) -> impl Iterator<Item = &Record> {
-        self.records.iter().chain(&self.pending)
+        // A regrade waiting to be saved is already in its answer.
+        self.records.iter().chain(self.pending.iter().filter(|r| !r.regrade))
     }
 
     /// Answers known, saved or not.
     pub fn len(&self) -> usize {
-        self.records.len() + self.pending.len()
+        self.records.len() + self.pending.iter().filter(|r| !r.regrade).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -420,10 +428,33 @@ impl History {
         self.compact(&path);
         let len = file::append(&path, &self.pending)?;
         self.saved_here.extend(self.pending.iter().cloned());
+        let from = self.records.len();
         self.records.append(&mut self.pending);
+        fold_regrades(&mut self.records, from);
         self.known_len = len;
         self.known_id = file_id(&path);
         Ok(())
+    }
+
+    /// Changes the grade of an answer already given (the learner's hard, good or easy after
+    /// a right answer). Not saved yet: changed in place. Saved: a regrade line is appended,
+    /// which reading folds into the answer. Returns whether there was such an answer, or
+    /// the failed save (kept and retried like any other).
+    pub fn regrade(&mut self, question: &str, time: u64, grade: Grade) -> Result<bool, SaveFailed> {
+        let same = |r: &Record| !r.regrade && r.question == question && r.time == time;
+        if let Some(r) = self.pending.iter_mut().rev().find(|r| same(r)) {
+            *r = r.clone().graded(grade);
+            return Ok(true);
+        }
+        let Some(r) = self.records.iter_mut().rev().find(|r| same(r)) else { return Ok(false) };
+        let mut line = r.clone().graded(grade);
+        if line.graded == r.graded {
+            return Ok(true);
+        }
+        // In memory at once (the schedule reads it now); on disk by the line.
+        r.graded = line.graded;
+        line.regrade = true;
+        self.record(line).map(|()| true)
     }
 
     /// At quit: one more try at saving what is not saved, else writes it to a file of its own
@@ -459,6 +490,34 @@ impl History {
     pub fn rescue_message(&mut self) -> Option<String> {
         let file = self.file()?;
         self.rescue().message(&file)
+    }
+}
+
+/// Folds the regrade lines among `records[from..]` into the answers they change (the
+/// latest answer before them with the same question and time), and drops them. A regrade
+/// whose answer is not there (kept aside as damaged) stays, as the answer it describes.
+fn fold_regrades(records: &mut Vec<Record>, from: usize) {
+    if !records[from..].iter().any(|r| r.regrade) {
+        return;
+    }
+    let mut i = from;
+    while i < records.len() {
+        if !records[i].regrade {
+            i += 1;
+            continue;
+        }
+        let (q, t) = (&records[i].question, records[i].time);
+        match (0..i).rev().find(|&j| !records[j].regrade && records[j].question == *q && records[j].time == t)
+        {
+            Some(j) => {
+                records[j].graded = records[i].graded;
+                records.remove(i);
+            }
+            None => {
+                records[i].regrade = false;
+                i += 1;
+            }
+        }
     }
 }
 

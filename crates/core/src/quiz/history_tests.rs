@@ -304,3 +304,62 @@ fn warnings_never_carry_escape_sequences() {
     assert_eq!(h.warnings.len(), 1);
     assert!(!h.warnings[0].contains('\u{1b}'), "{:?}", h.warnings);
 }
+
+#[test]
+fn a_regrade_changes_the_answer_and_adds_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = History::open(dir.path().to_path_buf());
+    h.record(rec("a", 1, true)).unwrap();
+    h.record(rec("b", 2, true)).unwrap();
+    assert_eq!(h.regrade("a", 1, Grade::Easy), Ok(true));
+    assert_eq!(h.regrade("zzz", 1, Grade::Easy), Ok(false), "no such answer");
+    assert_eq!(h.len(), 2);
+    assert_eq!(h.records().next().unwrap().grade(), Grade::Easy);
+    let text = fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert!(text.ends_with("{\"q\":\"a\",\"t\":1,\"ok\":true,\"g\":\"easy\",\"re\":true}\n"), "{text}");
+    let again = History::open(dir.path().to_path_buf());
+    let grades: Vec<(String, Grade)> = again.records().map(|r| (r.question.clone(), r.grade())).collect();
+    assert_eq!(grades, [("a".to_string(), Grade::Easy), ("b".to_string(), Grade::Good)]);
+    // Back to good: another regrade line, folded the same way.
+    let mut again = again;
+    again.regrade("a", 1, Grade::Good).unwrap();
+    assert_eq!(History::open(dir.path().to_path_buf()).records().next().unwrap().grade(), Grade::Good);
+}
+
+#[test]
+fn a_regrade_before_the_save_changes_the_pending_answer() {
+    let mut h = History::disabled();
+    h.record(rec("a", 1, true)).unwrap();
+    assert_eq!(h.regrade("a", 1, Grade::Hard), Ok(true));
+    assert_eq!(h.records().next().unwrap().grade(), Grade::Hard);
+    assert_eq!(h.len(), 1);
+}
+
+#[test]
+fn a_regrade_whose_answer_is_gone_counts_as_that_answer() {
+    let mut records =
+        vec![rec("a", 1, true), Record { regrade: true, ..rec("b", 5, true).graded(Grade::Easy) }];
+    fold_regrades(&mut records, 0);
+    assert_eq!(records.len(), 2);
+    assert!(!records[1].regrade);
+    assert_eq!(records[1].grade(), Grade::Easy);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_regrade_that_cannot_be_saved_yet_is_no_extra_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = History::open(dir.path().to_path_buf());
+    h.record(rec("a", 1, true)).unwrap();
+    // Saving stops working: history.lock becomes a directory.
+    fs::remove_file(dir.path().join(LOCK_NAME)).unwrap();
+    fs::create_dir(dir.path().join(LOCK_NAME)).unwrap();
+    assert!(h.regrade("a", 1, Grade::Hard).is_err());
+    assert_eq!(h.len(), 1);
+    assert_eq!(h.pending(), 1, "the regrade waits to be saved");
+    assert_eq!(h.records().map(Record::grade).collect::<Vec<_>>(), [Grade::Hard]);
+    fs::remove_dir(dir.path().join(LOCK_NAME)).unwrap();
+    h.record(rec("b", 2, true)).unwrap();
+    let again = History::open(dir.path().to_path_buf());
+    assert_eq!(again.records().map(Record::grade).collect::<Vec<_>>(), [Grade::Hard, Grade::Good]);
+}

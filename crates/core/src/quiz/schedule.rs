@@ -249,6 +249,16 @@ impl Schedule {
         slot.misses += u32::from(grade == Grade::Again);
     }
 
+    /// Replays one question from the history again (after its grade changed).
+    pub fn rebuild<'a>(&mut self, question: &str, records: impl IntoIterator<Item = &'a Record>) {
+        self.slots.remove(question);
+        let mut mine: Vec<&Record> = records.into_iter().filter(|r| r.question == question).collect();
+        mine.sort_by_key(|r| r.time);
+        for r in mine {
+            self.apply(r);
+        }
+    }
+
     pub fn slot(&self, question: &str) -> Option<&Slot> {
         self.slots.get(question)
     }
@@ -405,6 +415,17 @@ mod tests {
         for q in ["a", "b"] {
             assert_eq!(s.slot(q), replayed.slot(q));
         }
+    }
+
+    #[test]
+    fn rebuild_replays_one_question_with_its_new_grade() {
+        let mut h = vec![rec("q", 0, true), rec("q", 700, true), rec("other", 5, false)];
+        let mut s = Schedule::from_history(&h);
+        h[1] = h[1].clone().graded(Grade::Easy);
+        s.rebuild("q", &h);
+        let fresh = Schedule::from_history(&h);
+        assert_eq!(s.slot("q"), fresh.slot("q"));
+        assert_eq!(s.slot("other"), fresh.slot("other"));
     }
 
     #[test]
