@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+mod pty_support;
+
 use scm_vs_om::quiz::history::FILE_NAME;
 use scm_vs_om::quiz::{History, Record};
 
@@ -208,4 +210,49 @@ fn a_file_damaged_between_saves_is_kept_aside() {
     let again = reopen(dir);
     let ids: Vec<&str> = again.records().map(|r| r.question.as_str()).collect();
     assert_eq!(ids, ["q-0", "q-1"], "both answers of this run are saved");
+}
+
+/// The real binary, with a data directory whose history.jsonl is a directory: the failed
+/// save shows on the question screen at once, the start form counts nothing as saved, and
+/// at quit the answers go to a file of their own, whose path is printed once the terminal
+/// is restored.
+#[test]
+fn a_failed_save_is_shown_at_once_and_the_answers_are_rescued_at_quit() {
+    use pty_support::{Session, assert_restored};
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir(data.path().join(FILE_NAME)).unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut s = Session::start(&["--seed", "4", "--data-dir", dir], &[]);
+    s.wait_for("Operations Management");
+    s.send(b"2");
+    s.wait_for("New quiz");
+    s.wait_for("0 answers saved");
+    s.send(b"\r");
+    s.wait_for("Question 1 of");
+    s.send(b"a");
+    std::thread::sleep(Duration::from_millis(100));
+    if !s.text().contains("Correct") && !s.text().contains("Incorrect") {
+        s.send(b"\r"); // a choose-all question: `a` ticked, Enter submits
+    }
+    s.wait_for("Not saved: ");
+    s.send(b"\x03"); // Ctrl-C
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+    let rescued: Vec<PathBuf> = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(rescued.len(), 1, "{rescued:?}");
+    let lines = std::fs::read_to_string(&rescued[0]).unwrap();
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert!(lines.contains("\"q\":"));
+    // Printed after the terminal was restored: after the last exit from the alternate screen.
+    let text = String::from_utf8_lossy(&raw);
+    let left = text.rfind("\x1b[?1049l").expect("left the alternate screen");
+    let after = &text[left..];
+    assert!(after.contains("1 answer could not be saved"), "{after}");
+    assert!(after.contains(&rescued[0].file_name().unwrap().to_string_lossy().to_string()), "{after}");
 }
