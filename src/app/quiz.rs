@@ -4,7 +4,7 @@
 use super::{App, Tab};
 use crate::action::Action;
 use crate::content::Content;
-use crate::quiz::session::{due_count, select};
+use crate::quiz::session::{due_count, due_forecast, select};
 use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
 use crate::view::Region;
 
@@ -48,6 +48,8 @@ pub struct QuizState {
     /// How many cards are due, and how many the start form selects: counted when something
     /// that changes them happens, so drawing never walks the whole question bank.
     pub due: usize,
+    /// Due now or within the next 7 days.
+    pub due_week: usize,
     pub matching: usize,
 }
 
@@ -70,6 +72,7 @@ impl QuizState {
             history,
             rng: fastrand::Rng::with_seed(seed),
             due: 0,
+            due_week: 0,
             matching: 0,
         }
     }
@@ -106,6 +109,7 @@ impl App {
     pub(super) fn refresh_quiz_counts(&mut self) {
         let now = (self.clock)();
         self.quiz.due = due_count(&self.content, &self.quiz.schedule, now);
+        self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
         self.quiz.matching =
             select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
     }

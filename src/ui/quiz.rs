@@ -110,7 +110,11 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => "Answers are not saved this time (history is off).".to_string(),
     };
-    let review = format!("Review: {due} question{} due now. {saved}", if due == 1 { " is" } else { "s are" });
+    let week = app.quiz.due_week;
+    let review = format!(
+        "Review: {due} question{} due now, {week} within 7 days. {saved}",
+        if due == 1 { " is" } else { "s are" }
+    );
     lines.extend(wrap_text(&review, inner_w).into_iter().map(|l| Line::styled(l, t.dim)));
     for w in &q.history.warnings {
         lines.push(Line::default());
