@@ -289,11 +289,15 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let mut lines = Vec::new();
-    let answers: Vec<String> = card
-        .correct
-        .iter()
-        .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
-        .collect();
+    // A typed card has no options: its expected answer is the one shown.
+    let answers: Vec<String> = match card.expected() {
+        Some(expected) => vec![expected.to_string()],
+        None => card
+            .correct
+            .iter()
+            .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
+            .collect(),
+    };
     let label = if answers.len() == 1 { "Answer: " } else { "Answers: " };
     let indent = " ".repeat(label.len());
     for (k, a) in answers.iter().enumerate() {
@@ -375,7 +379,10 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             lines.extend(
                 wrap_hanging(&prompt, width, "✗ ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
             );
-            let answers: Vec<&str> = card.correct.iter().map(|&c| card.options[c].as_str()).collect();
+            let answers: Vec<&str> = match card.expected() {
+                Some(expected) => vec![expected],
+                None => card.correct.iter().map(|&c| card.options[c].as_str()).collect(),
+            };
             lines.extend(
                 wrap_hanging(&answers.join("; "), width, "  Answer: ", "          ")
                     .into_iter()
