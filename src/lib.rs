@@ -10,6 +10,7 @@ pub mod export;
 pub mod fit;
 pub mod keymap;
 pub mod quiz;
+pub mod saved;
 pub mod search;
 pub mod settings;
 pub mod starter;

@@ -158,7 +158,9 @@ fn help_overlay_opens_scrolls_and_closes() {
 
 #[test]
 fn q_and_ctrl_c_quit_from_anywhere() {
-    for keys in ["q", "<C-c>", "? q", "5 <C-c>", "j l q", "2 <Enter> q", "4 q", "/ <C-c>"] {
+    for keys in
+        ["q", "<C-c>", "? q q", "5 <C-c>", "j l q", "2 <Enter> q", "4 q", "/ <C-c>", "2 <Enter> <Esc> <C-c>"]
+    {
         let mut app = builtin_app(80, 24);
         press(&mut app, keys);
         assert!(!app.running, "{keys} should quit");

@@ -150,7 +150,7 @@ fn a_full_fit_run_gives_the_expected_scores() {
     // Like everything pointing to SCM, dislike everything pointing to OM.
     for _ in 0..n {
         let s = &app.content.fit.statements[app.fit.current];
-        let rating = if s.discipline == 0 { "5" } else { "1" };
+        let rating = if s.discipline == 0 { "e" } else { "a" };
         press(&mut app, rating);
     }
     assert_eq!(app.fit.screen, FitScreen::Result);
@@ -169,11 +169,15 @@ fn a_full_fit_run_gives_the_expected_scores() {
 #[test]
 fn fit_answers_can_be_changed_and_restarted() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "4 5 5");
+    press(&mut app, "4 e e");
     assert_eq!(app.fit.current, 2);
-    // Digits rate here; they do not switch tabs.
     assert_eq!(app.tab, Tab::Fit);
-    press(&mut app, "<Up> <Up> 1");
+    // Digits switch tabs here too, and the ratings are kept.
+    press(&mut app, "5");
+    assert_eq!(app.tab, Tab::Sources);
+    press(&mut app, "4");
+    assert_eq!((app.fit.rated(), app.fit.current), (2, 2));
+    press(&mut app, "<Up> <Up> a");
     assert_eq!(app.fit.ratings[0], Some(1), "changed");
     assert_eq!(app.fit.current, 2, "on to the next one not rated");
     press(&mut app, "<Enter>");
@@ -181,7 +185,15 @@ fn fit_answers_can_be_changed_and_restarted() {
     assert!(screen(&app).contains("not rated count as neutral"));
     press(&mut app, "<Esc>");
     assert_eq!(app.fit.screen, FitScreen::Statements);
-    press(&mut app, "<Enter> r");
+    // Clearing asks first; anything but y keeps the ratings.
+    press(&mut app, "<Enter> x");
+    assert!(screen(&app).contains("Clear all 2 Fit ratings"), "{}", screen(&app));
+    press(&mut app, "n");
+    assert_eq!(app.fit.rated(), 2);
+    press(&mut app, "x j");
+    assert_eq!(app.fit.rated(), 2);
+    assert!(app.confirm.is_none());
+    press(&mut app, "x y");
     assert_eq!(app.fit.screen, FitScreen::Statements);
     assert_eq!(app.fit.rated(), 0);
     // Tab still leaves, and from the result the digits switch tabs again.

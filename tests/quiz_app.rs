@@ -61,10 +61,14 @@ fn mistakes_come_back_until_all_are_right() {
     answer_with(&mut app, &letters);
     press(&mut app, "<Enter>");
     assert!(screen(&app).contains("Every answer right."));
+    // Nothing left to retry: r is not offered and does nothing.
+    assert!(!screen(&app).contains("r retry"), "{}", screen(&app));
     press(&mut app, "r");
     assert_eq!(app.quiz.screen, QuizScreen::Results, "nothing left to retry");
-    assert!(app.quiz.notice.is_some());
-    press(&mut app, "n");
+    // Neither Enter nor n (which moved on a moment ago) leaves the results; Esc does.
+    press(&mut app, "<Enter> n");
+    assert_eq!(app.quiz.screen, QuizScreen::Results);
+    press(&mut app, "<Esc>");
     assert_eq!(app.quiz.screen, QuizScreen::Start);
 }
 
@@ -97,8 +101,8 @@ fn answer_letters_win_over_navigation_while_a_question_is_open() {
         answer_with(&mut app, &letters);
         press(&mut app, "<Enter>");
     }
-    // 'c' is "open in Compare" after answering, but an answer letter before.
-    press(&mut app, "c");
+    // 'c' answers c; pressed again, it does nothing (it used to open Compare).
+    press(&mut app, "c c");
     assert!(app.quiz.answered());
     assert_eq!(app.tab, Tab::Quiz);
     // Tab still switches tabs and q still quits, even mid-question.
@@ -115,17 +119,18 @@ fn compare_from_feedback_and_back_to_the_same_place() {
     let letters = right_letters(&app);
     answer_with(&mut app, &letters);
     let card = app.quiz.session.as_ref().unwrap().card().unwrap().clone();
-    press(&mut app, "c");
+    press(&mut app, "o");
     assert_eq!(app.tab, Tab::Compare);
     assert_eq!(app.compare.dimension(), Some(card.dimension));
-    assert!(screen(&app).contains("b back to quiz"));
+    assert!(screen(&app).contains("b back"));
     press(&mut app, "j b");
     assert_eq!(app.tab, Tab::Quiz);
     assert_eq!(app.quiz.session.as_ref().unwrap().current, 0, "the same question");
     assert!(app.quiz.answered(), "still showing its feedback");
-    // Esc from the Compare list goes back too.
-    press(&mut app, "c <Esc>");
+    // Backspace goes back too, even after visiting another tab on the way.
+    press(&mut app, "o 3 <Backspace>");
     assert_eq!(app.tab, Tab::Quiz);
+    assert!(!screen(&app).contains("b back"), "nothing left to go back to");
 }
 
 #[test]

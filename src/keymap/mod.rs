@@ -9,8 +9,8 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
-    QuizResults, QuizStart, Search, Sources,
+    Back, Compare, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback, QuizMulti,
+    QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -25,18 +25,26 @@ pub enum Context {
     Sources,
     /// The quiz's start form.
     QuizStart,
+    /// The start form, with an unfinished quiz kept to resume.
+    QuizResume,
     /// A quiz question waiting for its answer: the answer keys come before everything but
     /// switching tabs and quitting.
     QuizQuestion,
+    /// A choose-all-that-apply question: options are ticked.
+    QuizMulti,
     /// A question answered, its feedback showing.
     QuizFeedback,
     /// The results of a quiz.
     QuizResults,
-    /// Compare, opened from a quiz's feedback.
-    FromQuiz,
+    /// The results, with questions missed to retry.
+    QuizRetry,
+    /// After following a link (quiz → Compare, Glossary → Compare, search → …): the way back.
+    Back,
+    /// A yes/no question about something that cannot be undone; any other key says no.
+    Confirm,
     /// The Glossary tab.
     Glossary,
-    /// A self-assessment statement waiting for its rating: 1–5 rate before they switch tabs.
+    /// A self-assessment statement waiting for its rating (letters, so digits still switch tabs).
     FitStatement,
     /// The self-assessment's result.
     FitResult,
@@ -53,10 +61,14 @@ impl Context {
             Context::Compare => "Compare",
             Context::Sources => "Sources",
             Context::QuizStart => "Quiz: start",
+            Context::QuizResume => "Quiz: start, with an unfinished quiz",
             Context::QuizQuestion => "Quiz: a question",
+            Context::QuizMulti => "Quiz: a choose-all question",
             Context::QuizFeedback => "Quiz: after answering",
             Context::QuizResults => "Quiz: results",
-            Context::FromQuiz => "Compare, opened from the quiz",
+            Context::QuizRetry => "Quiz: results with questions missed",
+            Context::Back => "After following a link",
+            Context::Confirm => "A question to confirm",
             Context::Glossary => "Glossary",
             Context::FitStatement => "Fit: a statement",
             Context::FitResult => "Fit: the result",
@@ -76,14 +88,29 @@ pub enum Key {
     Digit,
     /// Any of `a`–`f`, an answer option; the action receives the letter's position.
     OptionLetter,
-    /// Any of `1`–`5`, a rating; the action receives the number.
-    Rating,
+    /// Any of `a`–`e`, a rating; the action receives 1 to 5.
+    RatingLetter,
     /// Any printable character, typed into a text field.
     Text,
 }
 
 /// The letters that pick answer options, in order.
 pub const OPTION_LETTERS: [char; 6] = ['a', 'b', 'c', 'd', 'e', 'f'];
+/// The letters that rate a self-assessment statement, 1 (strongly dislike) to 5.
+pub const RATING_LETTERS: [char; 5] = ['a', 'b', 'c', 'd', 'e'];
+
+/// The letter of a rating (1 to 5), as the scale shows it.
+pub fn rating_letter(rating: u8) -> char {
+    RATING_LETTERS.get(usize::from(rating).wrapping_sub(1)).copied().unwrap_or('?')
+}
+
+/// How the footer and help name the letters of `n` options: `a-c`, or `a` for one.
+pub fn option_range(n: usize) -> String {
+    match n {
+        0 | 1 => "a".into(),
+        n => format!("a-{}", OPTION_LETTERS[n.min(OPTION_LETTERS.len()) - 1]),
+    }
+}
 
 impl Key {
     pub fn label(self) -> String {
@@ -93,7 +120,7 @@ impl Key {
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Digit => "1-9".into(),
             Key::OptionLetter => "a-f".into(),
-            Key::Rating => "1-5".into(),
+            Key::RatingLetter => "a-e".into(),
             Key::Text => "text".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
@@ -124,7 +151,7 @@ impl Key {
             Key::Code(code) => vec![KeyEvent::new(code, KeyModifiers::NONE)],
             Key::Digit => ('1'..='9').map(char_ev).collect(),
             Key::OptionLetter => OPTION_LETTERS.iter().copied().map(char_ev).collect(),
-            Key::Rating => ('1'..='5').map(char_ev).collect(),
+            Key::RatingLetter => RATING_LETTERS.iter().copied().map(char_ev).collect(),
             Key::Text => (' '..='~').map(char_ev).collect(),
         }
     }
@@ -142,7 +169,7 @@ impl Key {
             Key::Code(code) => ev.code == code && !ctrl_alt,
             Key::Digit => matches!(ev.code, KeyCode::Char('1'..='9')) && !ctrl_alt,
             Key::OptionLetter => matches!(ev.code, KeyCode::Char('a'..='f')) && !ctrl_alt,
-            Key::Rating => matches!(ev.code, KeyCode::Char('1'..='5')) && !ctrl_alt,
+            Key::RatingLetter => matches!(ev.code, KeyCode::Char('a'..='e')) && !ctrl_alt,
             Key::Text => matches!(ev.code, KeyCode::Char(c) if !c.is_control()) && !ctrl_alt,
         }
     }
@@ -157,22 +184,29 @@ pub struct Binding {
     /// What the footer says, for the bindings worth a hint there. Neighbouring bindings with
     /// the same hint share it (`↑↓ move`).
     pub hint: Option<&'static str>,
+    /// The hint the footer keeps longest when it is short of room (what this screen is for:
+    /// Enter, the answer keys).
+    pub main: bool,
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 13] = [
+pub const ALL_CONTEXTS: [Context; 17] = [
     Global,
+    Back,
     Compare,
-    FromQuiz,
     QuizStart,
+    QuizResume,
     QuizQuestion,
+    QuizMulti,
     QuizFeedback,
     QuizResults,
+    QuizRetry,
     Glossary,
     FitStatement,
     FitResult,
     Sources,
     Search,
+    Confirm,
     Help,
 ];
 
@@ -194,7 +228,9 @@ pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
                 (Action::Choose(_), KeyCode::Char(c)) => {
                     Action::Choose(OPTION_LETTERS.iter().position(|l| *l == c).unwrap_or(0))
                 }
-                (Action::Rate(_), KeyCode::Char(d)) => Action::Rate(d.to_digit(10).map_or(0, |d| d as u8)),
+                (Action::Rate(_), KeyCode::Char(c)) => {
+                    Action::Rate(RATING_LETTERS.iter().position(|l| *l == c).map_or(0, |i| i as u8 + 1))
+                }
                 (Action::Type(_), KeyCode::Char(c)) => Action::Type(c),
                 (action, _) => action,
             })
@@ -228,6 +264,27 @@ pub struct Hint {
     pub keys: String,
     pub label: &'static str,
     pub context: Context,
+    /// The first key shown (to name option letters by the question's own range).
+    pub key: Key,
+    pub action: Action,
+    pub main: bool,
+}
+
+impl Hint {
+    /// Which hints a narrow footer keeps first (lower first): what the screen is for, then
+    /// help (which shows everything else), the way back, quitting, the other local keys, and
+    /// search last.
+    pub fn priority(&self) -> u8 {
+        match (self.context, self.action) {
+            (_, _) if self.main => 0,
+            (Global, Action::ToggleHelp) => 1,
+            (Back, _) => 2,
+            (Global, Action::Quit) => 3,
+            (Global, Action::OpenSearch) => 5,
+            (Global, _) => 6,
+            _ => 4,
+        }
+    }
 }
 
 /// Footer hints for the given contexts, most specific context first.
@@ -252,7 +309,14 @@ pub fn hints(contexts: &[Context]) -> Vec<Hint> {
                     }
                     last.keys.push_str(&key);
                 }
-                (Some((label, key)), _) => out.push(Hint { keys: key.label(), label, context: *ctx }),
+                (Some((label, key)), _) => out.push(Hint {
+                    keys: key.label(),
+                    label,
+                    context: *ctx,
+                    key: *key,
+                    action: bind.action,
+                    main: bind.main,
+                }),
                 (None, _) => {}
             }
             previous = hint.map(|(label, _)| label);
@@ -328,6 +392,78 @@ mod tests {
     }
 
     #[test]
+    fn digits_switch_tabs_everywhere_but_text_entry() {
+        let contexts: [&[Context]; 9] = [
+            &[FitStatement, Global],
+            &[FitResult, Global],
+            &[QuizQuestion, Global],
+            &[QuizMulti, QuizQuestion, Global],
+            &[QuizFeedback, Back, Global],
+            &[QuizStart, Global],
+            &[Compare, Back, Global],
+            &[Help, Global],
+            &[Confirm, Compare, Global],
+        ];
+        for ctx in contexts {
+            for d in 1..=9u32 {
+                let ev = press(KeyCode::Char(char::from_digit(d, 10).unwrap()), KeyModifiers::NONE);
+                assert_eq!(action_for(ctx, &ev), Some(Action::GoToTab(d as usize - 1)), "{d} in {ctx:?}");
+            }
+        }
+        // Search is text entry: digits type.
+        let five = press(KeyCode::Char('5'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Search, Global], &five), Some(Action::Type('5')));
+        // Fit rates with letters a-e.
+        let e = press(KeyCode::Char('e'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[FitStatement, Global], &e), Some(Action::Rate(5)));
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[FitStatement, Global], &a), Some(Action::Rate(1)));
+    }
+
+    #[test]
+    fn q_and_esc_close_an_overlay_before_anything_else() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(action_for(&[Help, Global], &q), Some(Action::ToggleHelp));
+        assert_eq!(action_for(&[Help, Global], &esc), Some(Action::ToggleHelp));
+        assert_eq!(action_for(&[Search, Global], &esc), Some(Action::Back));
+        assert_eq!(action_for(&[Confirm, QuizQuestion, Global], &q), Some(Action::Cancel));
+        assert_eq!(action_for(&[Confirm, QuizQuestion, Global], &esc), Some(Action::Cancel));
+    }
+
+    /// The keys of a screen and of the screen the same key leads to: pressing a key twice
+    /// must not do two different things where the second cannot be undone (`c` answered c and
+    /// then jumped to Compare).
+    #[test]
+    fn no_key_answers_and_then_leaves() {
+        let pairs: [(&[Context], &[Context]); 3] = [
+            (&[QuizQuestion, Global], &[QuizFeedback, Global]),
+            (&[QuizMulti, QuizQuestion, Global], &[QuizFeedback, Global]),
+            (&[QuizFeedback, Global], &[QuizRetry, QuizResults, Global]),
+        ];
+        for (first, then) in pairs {
+            for bind in BINDINGS.iter().filter(|b| first.contains(&b.context)) {
+                for ev in bind.keys.iter().flat_map(|k| k.examples()) {
+                    let (Some(a), Some(b)) = (action_for(first, &ev), action_for(then, &ev)) else {
+                        continue;
+                    };
+                    let leaves = |a: Action| {
+                        matches!(
+                            a,
+                            Action::OpenInCompare | Action::NewQuiz | Action::RetryMissed | Action::GoBack
+                        )
+                    };
+                    let answers = |a: Action| matches!(a, Action::Choose(_) | Action::Select);
+                    assert!(
+                        !(leaves(b) && (answers(a) || leaves(a) && a != b)),
+                        "{ev:?}: {a:?} in {first:?}, then {b:?} in {then:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut ev = press(KeyCode::Char('q'), KeyModifiers::NONE);
         ev.kind = KeyEventKind::Release;
@@ -341,7 +477,7 @@ mod tests {
         assert_eq!(text, ["↑↓ move", "←→ focus", "p/n prev/next", "/ search", "? help", "q quit"]);
         let h = hints(&[Help, Global]);
         let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(text, ["Esc close", "↑↓ scroll", "/ search", "q quit"]);
+        assert_eq!(text, ["Esc close", "↑↓ scroll", "/ search", "Ctrl-c quit"]);
         // In search every printable key types: the global hints that are letters go.
         let h = hints(&[Search, Global]);
         let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();

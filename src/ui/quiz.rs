@@ -83,6 +83,12 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled("Practise what the comparison teaches, with feedback after every answer.", t.text),
         Line::default(),
     ];
+    if let Some(saved) = &q.resume {
+        let text =
+            format!(" resume the unfinished quiz: {} of {} answered", saved.answered(), saved.cards.len());
+        lines.push(Line::from(vec![Span::styled("r", t.key), Span::styled(text, t.emphasis)]));
+        lines.push(Line::default());
+    }
     for f in 0..FIELDS {
         let focused = q.field == f;
         let marker = if focused { "▸ " } else { "  " };
@@ -159,27 +165,41 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
 
 /// The answer option drawn at a screen point, on a question not yet answered.
 pub fn option_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let card = card(app)?;
     let g = question_geometry(app, body_area(app));
     let inner = framed(app, Line::default(), true).inner(g.question);
     if !inner.contains(ratatui::layout::Position { x, y }) {
         return None;
     }
-    // The options follow the prompt and a blank line; each may wrap over several rows.
+    let (rows, height, len) = question_rows(app);
+    let scroll = app.quiz.question_scroll.min(len.saturating_sub(height));
+    let target = usize::from(y - inner.y + scroll);
+    rows.iter().position(|r| r.contains(&target))
+}
+
+/// For a question not yet answered: the rows each option takes in its box's text, the
+/// box's height inside, and the text's length (to scroll the highlighted option into view).
+pub fn question_rows(app: &App) -> (Vec<std::ops::Range<usize>>, u16, u16) {
+    let Some(card) = card(app) else { return (Vec::new(), 0, 0) };
+    let g = question_geometry(app, body_area(app));
+    let height = framed(app, Line::default(), true).inner(g.question).height;
     let width = inner_width(g.question);
+    // The options follow the prompt and a blank line; each may wrap over several rows.
     let mut row = wrap_text(&card.prompt, width).len() + 1;
-    let target = usize::from(y - inner.y);
-    for (i, option) in card.options.iter().enumerate() {
-        let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
-        let mark = if card.multi { " [ ] " } else { " " };
-        let first = format!("{mark}{letter}) ");
-        let rows = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
-        if (row..row + rows).contains(&target) {
-            return Some(i);
-        }
-        row += rows;
-    }
-    None
+    let rows = card
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
+            let mark = if card.multi { " [ ] " } else { " " };
+            let first = format!("{mark}{letter}) ");
+            let n = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
+            row += n;
+            row - n..row
+        })
+        .collect();
+    let len = question_lines(app, width).len().min(u16::MAX as usize) as u16;
+    (rows, height, len)
 }
 
 fn card(app: &App) -> Option<&Card> {
@@ -218,7 +238,8 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
 
     let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
-    scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
+    let scroll = if app.quiz.answered() { 0 } else { app.quiz.question_scroll };
+    scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), scroll, buf);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
         let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
@@ -239,13 +260,14 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
         let (mark, style) = match response {
             None => {
-                let cursor = if app.quiz.cursor == i { "▸" } else { " " };
+                let at = app.quiz.cursor_shown && app.quiz.cursor == i;
+                let cursor = if at { "▸" } else { " " };
                 let tick = match (card.multi, app.quiz.ticked.contains(&i)) {
                     (true, true) => "[x] ",
                     (true, false) => "[ ] ",
                     _ => "",
                 };
-                let style = if app.quiz.cursor == i { t.selected_unfocused } else { t.text };
+                let style = if at { t.selected_unfocused } else { t.text };
                 (format!("{cursor}{tick}"), style)
             }
             Some(r) => {
@@ -316,8 +338,8 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     let dim = &app.content.dimensions[card.dimension].title;
     lines.push(Line::from(vec![
-        Span::styled("c", t.key),
-        Span::styled(format!(" read \u{201c}{dim}\u{201d} in Compare   "), t.text),
+        Span::styled("o", t.key),
+        Span::styled(format!(" open \u{201c}{dim}\u{201d} in Compare   "), t.text),
         Span::styled("Enter", t.key),
         Span::styled(" next", t.text),
     ]));
