@@ -143,7 +143,8 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
     if let Some(length) = cli.quiz_length.or(settings.quiz_length) {
         app.set_quiz_length(length.index());
     }
-    app.notices = settings.warnings.iter().map(|w| settings::describe(w)).collect();
+    // Added to, not replaced: restoring a kept quiz or Fit ratings may have notices too.
+    app.notices.extend(settings.warnings.iter().map(|w| settings::describe(w)));
     match terminal::run(&mut app, Session { mouse }) {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),

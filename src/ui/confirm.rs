@@ -55,12 +55,15 @@ pub fn render(app: &App, question: Confirm, body: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> =
         wrap_text(&text, inner_w).into_iter().map(|l| Line::styled(l, t.emphasis)).collect();
     lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled("y", t.key),
-        Span::styled(format!(" {yes}   "), t.text),
-        Span::styled("n", t.key),
-        Span::styled(" or any other key: no", t.text),
-    ]));
+    let yes = [Span::styled("y", t.key), Span::styled(format!(" {yes}   "), t.text)];
+    let no = [Span::styled("n", t.key), Span::styled(" or any other key: no", t.text)];
+    // One line when it fits, else one for each answer.
+    if yes.iter().chain(&no).map(Span::width).sum::<usize>() <= inner_w {
+        lines.push(Line::from_iter(yes.into_iter().chain(no)));
+    } else {
+        lines.push(Line::from_iter(yes));
+        lines.push(Line::from_iter(no));
+    }
     let height = (lines.len() as u16 + 2).min(body.height);
     let area =
         Rect { x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width, height };
