@@ -200,3 +200,41 @@ fn fit_answers_can_be_changed_and_restarted() {
     press(&mut app, "<Tab>");
     assert_eq!(app.tab, Tab::Sources);
 }
+
+/// Fit ratings are kept as they are given and restored on the next start; the result can be
+/// written to a file; clearing asks, and clears the kept ratings too.
+#[test]
+fn fit_ratings_are_kept_between_runs_and_the_result_can_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = || builtin_app(120, 40).with_quiz(scm_vs_om::quiz::History::open(dir.path().to_path_buf()), 1);
+    let mut app = open();
+    press(&mut app, "4 e a d");
+    assert!(dir.path().join("fit.json").exists(), "saved as given");
+    // Quitting straight away loses nothing.
+    press(&mut app, "q");
+    assert!(!app.running);
+    let mut app = open();
+    assert_eq!(&app.fit.ratings[..4], [Some(5), Some(1), Some(4), None]);
+    assert_eq!(app.fit.current, 3, "on to the first statement not rated");
+    press(&mut app, "4");
+    assert!(screen(&app).contains("3 rated"), "{}", screen(&app));
+    // The result, written to the data directory.
+    press(&mut app, "<Enter> w");
+    let written = dir.path().join("fit-result.md");
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.starts_with("# Which field fits me? My result"), "{text}");
+    assert!(text.contains("3 of 20 statements rated"), "{text}");
+    assert!(screen(&app).contains("Wrote the result to"), "{}", screen(&app));
+    // Clearing asks; yes clears the kept ratings too.
+    press(&mut app, "x y");
+    assert_eq!(app.fit.rated(), 0);
+    assert!(!dir.path().join("fit.json").exists());
+    assert_eq!(open().fit.rated(), 0);
+}
+
+#[test]
+fn with_history_off_fit_keeps_nothing_and_says_so() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "4 e <Enter> w");
+    assert!(screen(&app).contains("Could not write the result: saving is off"), "{}", screen(&app));
+}
