@@ -452,6 +452,10 @@ fn a_very_long_prompt_scrolls_to_its_options() {
             }
         }
         assert!((0..1112).all(|i| seen.contains(&format!("w{i:07}"))), "{w}×{h}: every word can be read");
+        // The wheel scrolls the text too.
+        let bottom = app.quiz.question_scroll;
+        app.update(scm_vs_om::action::Action::Wheel(1, 6, false));
+        assert_eq!(app.quiz.question_scroll, bottom - 3, "{w}×{h}");
         press(&mut app, "<Enter>");
         assert!(app.quiz.answered(), "Enter answers with the highlighted option");
     }

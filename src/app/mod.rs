@@ -239,6 +239,9 @@ impl App {
     /// The contexts of the tab's screen beneath any overlay (help opens at them).
     pub fn tab_contexts(&self) -> Vec<Context> {
         let mut contexts = match self.tab {
+            Tab::Compare if matches!(self.compare.focus, CompareFocus::Pane(_) | CompareFocus::Overlap) => {
+                vec![Context::ComparePane, Context::Compare]
+            }
             Tab::Compare => vec![Context::Compare],
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],

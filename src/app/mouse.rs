@@ -110,6 +110,15 @@ impl App {
                     }
                 }
             }
+            // The wheel scrolls a question's text (the keys move the highlight).
+            Tab::Quiz if self.quiz.screen == QuizScreen::Question && !self.quiz.answered() => {
+                let (_, height, len) = ui::quiz::question_rows(self);
+                let max = len.saturating_sub(height);
+                let s = self.quiz.question_scroll;
+                let lines = WHEEL_LINES as u16;
+                self.quiz.question_scroll =
+                    if down { s.saturating_add(lines).min(max) } else { s.saturating_sub(lines) };
+            }
             _ => repeat(self, step, if self.tab == Tab::Quiz { WHEEL_LINES } else { 1 }),
         }
     }

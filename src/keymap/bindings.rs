@@ -4,8 +4,8 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Back, Compare, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback, QuizMulti,
-    QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
+    Back, Compare, ComparePane, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback,
+    QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
@@ -107,6 +107,22 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    // Compare with a pane focused: the footer says what the arrows do there.
+    b(
+        ComparePane,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "scroll the focused pane up",
+        Some("scroll"),
+    ),
+    b(
+        ComparePane,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "scroll the focused pane down",
+        Some("scroll"),
+    ),
+    b(ComparePane, &[Key::Code(K::Esc)], Action::Back, "back to the list", Some("list")),
     // The search overlay.
     b(Search, &[Key::Text], Action::Type(' '), "type to search: names fuzzily, text word by word", None),
     b(Search, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),

@@ -9,8 +9,8 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Back, Compare, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback, QuizMulti,
-    QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
+    Back, Compare, ComparePane, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback,
+    QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -21,6 +21,8 @@ pub enum Context {
     Global,
     /// The Compare tab.
     Compare,
+    /// Compare, with a pane or the overlap focused: the arrows scroll it.
+    ComparePane,
     /// The Sources tab.
     Sources,
     /// The quiz's start form.
@@ -59,6 +61,7 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Compare => "Compare",
+            Context::ComparePane => "Compare: a pane focused",
             Context::Sources => "Sources",
             Context::QuizStart => "Quiz: start",
             Context::QuizResume => "Quiz: start, with an unfinished quiz",
@@ -190,10 +193,11 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 17] = [
+pub const ALL_CONTEXTS: [Context; 18] = [
     Global,
     Back,
     Compare,
+    ComparePane,
     QuizStart,
     QuizResume,
     QuizQuestion,
