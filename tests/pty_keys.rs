@@ -33,7 +33,7 @@ fn an_unfinished_quiz_and_fit_ratings_survive_quitting() {
     s.send(b"4");
     s.wait_for("2 rated");
     s.send(b"2");
-    s.wait_for("resume the unfinished quiz: 1 of 20 answered");
+    s.wait_for("Resume: 1 of 20 answered");
     s.send(b"r");
     s.wait_for("Question 2 of 20");
     // Esc asks before ending; y shows the results of what was answered.

@@ -281,7 +281,7 @@ fn an_unfinished_quiz_survives_quitting_and_resumes_where_it_was() {
     let mut app = open(22);
     press(&mut app, "2");
     let s = screen(&app);
-    assert!(s.contains("r resume the unfinished quiz: 7 of 20 answered"), "{s}");
+    assert!(s.contains("Resume: 7 of 20 answered"), "{s}");
     assert!(s.contains("r resume"), "the footer offers it: {s}");
     press(&mut app, "r");
     let session = app.quiz.session.as_ref().unwrap();
@@ -365,7 +365,7 @@ fn a_search_result_never_silently_replaces_a_running_quiz() {
     answer_with(&mut app, &letters);
     press(&mut app, "<Enter> <Esc>");
     // The quiz waited: it resumes where it was.
-    assert!(screen(&app).contains("resume the unfinished quiz: 1 of 20 answered"), "{}", screen(&app));
+    assert!(screen(&app).contains("Resume: 1 of 20 answered"), "{}", screen(&app));
     press(&mut app, "r");
     let session = app.quiz.session.as_ref().unwrap();
     assert_eq!(session.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>(), running);
@@ -459,4 +459,27 @@ fn a_very_long_prompt_scrolls_to_its_options() {
         press(&mut app, "<Enter>");
         assert!(app.quiz.answered(), "Enter answers with the highlighted option");
     }
+}
+
+/// The screens this file's keys lead to, as a user sees them.
+#[test]
+fn snapshots_of_leaving_and_resuming() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = quiz_app(w, h, 42);
+        press(&mut app, "2 <Enter>");
+        let letters = right_letters(&app);
+        answer_with(&mut app, &letters);
+        press(&mut app, "<Enter> <Esc>");
+        insta::assert_snapshot!(format!("end_quiz_asks_{w}x{h}"), screen(&app));
+        // What the next run's start form shows.
+        let saved = scm_vs_om::saved::SavedQuiz::of(app.quiz.session.as_ref().unwrap(), 0);
+        let mut app = quiz_app(w, h, 43);
+        app.quiz.resume = Some(saved);
+        press(&mut app, "2");
+        insta::assert_snapshot!(format!("start_offers_resume_{w}x{h}"), screen(&app));
+    }
+    // The smallest size: the last option scrolled into view.
+    let mut app = quiz_app(40, 12, 42);
+    press(&mut app, "2 <Enter> <End>");
+    insta::assert_snapshot!("question_scrolled_40x12", screen(&app));
 }

@@ -17,12 +17,11 @@ pub fn text(app: &App, question: Confirm) -> (String, &'static str) {
             format!(" ({done} of {} answered)", s.cards.len())
         })
     };
+    // Only said when it is true: history can be off, or failing.
+    let kept = || if app.quiz.history.is_saving() { " Its answers stay in your history." } else { "" };
     match question {
         Confirm::EndQuiz => (
-            format!(
-                "End this quiz now{}? Your answers are saved; the results show what you answered.",
-                progress()
-            ),
+            format!("End this quiz now{}? The results show the answers so far.{}", progress(), kept()),
             "end the quiz",
         ),
         Confirm::ReplaceQuiz(_) => (
@@ -36,7 +35,8 @@ pub fn text(app: &App, question: Confirm) -> (String, &'static str) {
             let (done, total) = app.quiz.resume.as_ref().map_or((0, 0), |r| (r.answered(), r.cards.len()));
             (
                 format!(
-                    "Start a new quiz? The unfinished one ({done} of {total} answered) is dropped; its answers stay saved."
+                    "Start a new quiz? The unfinished one ({done} of {total} answered) is dropped.{}",
+                    kept()
                 ),
                 "start a new one",
             )

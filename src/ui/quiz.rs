@@ -84,9 +84,13 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
         Line::default(),
     ];
     if let Some(saved) = &q.resume {
-        let text =
-            format!(" resume the unfinished quiz: {} of {} answered", saved.answered(), saved.cards.len());
-        lines.push(Line::from(vec![Span::styled("r", t.key), Span::styled(text, t.emphasis)]));
+        let text = format!("Resume: {} of {} answered", saved.answered(), saved.cards.len());
+        lines.push(Line::from(vec![
+            Span::styled(text, t.emphasis),
+            Span::styled(" (an unfinished quiz; ", t.text),
+            Span::styled("r", t.key),
+            Span::styled(" resumes it)", t.text),
+        ]));
         lines.push(Line::default());
     }
     for f in 0..FIELDS {
