@@ -221,7 +221,7 @@ impl App {
     /// The unfinished quiz, where it was left.
     fn resume_quiz(&mut self) {
         let Some(saved) = self.quiz.resume.take() else { return };
-        match saved.restore(&self.content, &mut self.quiz.rng) {
+        match saved.restore(&self.content, &mut self.quiz.rng, (self.clock)()) {
             Some(session) => self.begin_quiz(session, saved.round, false),
             None => {
                 self.quiz.notice =

@@ -216,8 +216,9 @@ impl SavedQuiz {
     }
 
     /// The session again, its unanswered cards' options shuffled anew. Cards the content no
-    /// longer has are left out; `None` when none is left.
-    pub fn restore(&self, content: &Content, rng: &mut fastrand::Rng) -> Option<Session> {
+    /// longer has are left out; `None` when none is left. Its clock moves on to `now`, so the
+    /// time taken counts the time spent answering, not the time between runs.
+    pub fn restore(&self, content: &Content, rng: &mut fastrand::Rng, now: u64) -> Option<Session> {
         let origins: FxHashMap<String, Origin> =
             entries(content).into_iter().map(|e| (e.id, e.origin)).collect();
         let mut kept = Vec::new();
@@ -246,6 +247,12 @@ impl SavedQuiz {
             })
             .collect();
         session.current = current.min(session.cards.len() - 1);
+        let last = session.responses.iter().flatten().map(|r| r.at).fold(session.started_at, u64::max);
+        let gap = now.saturating_sub(last);
+        session.started_at = session.started_at.saturating_add(gap);
+        for r in session.responses.iter_mut().flatten() {
+            r.at = r.at.saturating_add(gap);
+        }
         Some(session)
     }
 }
@@ -415,13 +422,14 @@ mod tests {
         // Through the file, as the next run reads it.
         let json = serde_json::to_string(&saved).unwrap();
         let saved: SavedQuiz = serde_json::from_str(&json).unwrap();
-        let back = saved.restore(&content, &mut fastrand::Rng::with_seed(9)).unwrap();
+        // A day later: the 10 seconds spent answering still count as 10.
+        let back = saved.restore(&content, &mut fastrand::Rng::with_seed(9), 110 + 86_400).unwrap();
         assert_eq!(back.current, 1);
-        assert_eq!(back.started_at, 100);
+        assert_eq!(back.started_at, 100 + 86_400);
         let ids = |s: &Session| s.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&back), ids(&session));
         let r = back.responses[0].as_ref().unwrap();
-        assert!(r.correct && r.at == 110);
+        assert!(r.correct && r.at == 110 + 86_400);
         // The options may be in a new order; the chosen ones are the same options.
         let chosen = |s: &Session| {
             let r = s.responses[0].as_ref().unwrap();
@@ -447,11 +455,11 @@ mod tests {
             started_at: 1,
             round: 0,
         };
-        let back = saved.restore(&content, &mut fastrand::Rng::with_seed(1)).unwrap();
+        let back = saved.restore(&content, &mut fastrand::Rng::with_seed(1), 10).unwrap();
         assert_eq!(back.cards.len(), 1);
         assert_eq!(back.current, 0);
         let gone = SavedQuiz { cards: vec![card("gone", false)], current: 0, started_at: 1, round: 0 };
-        assert!(gone.restore(&content, &mut fastrand::Rng::with_seed(1)).is_none());
+        assert!(gone.restore(&content, &mut fastrand::Rng::with_seed(1), 10).is_none());
     }
 
     #[test]
