@@ -103,7 +103,7 @@ fn search_then_jump_lands_on_the_right_item() {
     // A quiz question: practised on the spot.
     let mut app = quiz_app(120, 40, 1);
     press(&mut app, "/");
-    type_text(&mut app, "coined the term 'bullwhip effect'");
+    type_text(&mut app, "by their own account, already called it");
     let hit = app.search.as_ref().unwrap().hits[0].clone();
     let scm_vs_om::search::Target::Question(q) = app.search_index.as_ref().unwrap().items[hit.item].target
     else {
@@ -223,7 +223,7 @@ fn fit_ratings_are_kept_between_runs_and_the_result_can_be_written() {
     let written = dir.path().join("fit-result.md");
     let text = std::fs::read_to_string(&written).unwrap();
     assert!(text.starts_with("# Which field fits me? My result"), "{text}");
-    assert!(text.contains("3 of 20 statements rated"), "{text}");
+    assert!(text.contains("3 of 30 statements rated"), "{text}");
     assert!(screen(&app).contains("Wrote the result to"), "{}", screen(&app));
     // Clearing asks; yes clears the kept ratings too.
     press(&mut app, "x y");

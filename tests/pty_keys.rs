@@ -20,7 +20,7 @@ fn an_unfinished_quiz_and_fit_ratings_survive_quitting() {
     s.wait_for("Question 2 of 20");
     // Two Fit ratings, then q: nothing asks, nothing is lost.
     s.send(b"4e");
-    s.wait_for("Statement 2 of 20");
+    s.wait_for("Statement 2 of 30");
     s.send(b"a");
     s.wait_for("2 rated");
     s.send(b"q");

@@ -9,6 +9,7 @@ use crate::quiz::card::{Origin, card};
 use crate::quiz::session::{due_count, select};
 use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
 use crate::saved::{QUIZ_FILE, SavedQuiz};
+use crate::view::Region;
 
 /// The choices of the start form's "How many" field.
 pub const COUNTS: [Option<usize>; 4] = [Some(10), Some(20), Some(50), None];
@@ -40,6 +41,9 @@ pub struct QuizState {
     pub cursor_shown: bool,
     /// Scroll of a question not yet answered (a long prompt, a small terminal).
     pub question_scroll: u16,
+    /// The next frame scrolls the question just enough to show the highlighted option (or a
+    /// notice); it reports the offset it drew at, which becomes `question_scroll`.
+    pub reveal: bool,
     /// Options ticked so far on a choose-all-that-apply question.
     pub ticked: Vec<usize>,
     /// Scroll of the feedback or the results.
@@ -76,6 +80,7 @@ impl QuizState {
             cursor: 0,
             cursor_shown: false,
             question_scroll: 0,
+            reveal: false,
             ticked: Vec::new(),
             scroll: 0,
             round: 0,
@@ -306,15 +311,9 @@ impl App {
             Action::Up | Action::Down | Action::First => (q.cursor, q.cursor_shown) = (0, true),
             Action::Last => (q.cursor, q.cursor_shown) = (last, true),
             Action::PageUp | Action::PageDown => {
-                let (_, height, len) = crate::ui::quiz::question_rows(self);
-                let q = &mut self.quiz;
-                let page = height.saturating_sub(1).max(1);
-                let max = len.saturating_sub(height);
-                q.question_scroll = if action == Action::PageUp {
-                    q.question_scroll.saturating_sub(page)
-                } else {
-                    q.question_scroll.saturating_add(page).min(max)
-                };
+                q.question_scroll =
+                    self.drawn.viewport(Region::QuizQuestion, q.question_scroll).act(action).offset;
+                q.reveal = false;
                 return;
             }
             Action::Select if multi && q.ticked.is_empty() => {
@@ -341,21 +340,10 @@ impl App {
         self.reveal_question_cursor();
     }
 
-    /// Scrolls a question so the highlighted option (and any notice below the options) shows.
+    /// Asks the next frame to scroll the question to the highlighted option (and any notice
+    /// under the options): only the renderer knows where the wrapped lines fall.
     fn reveal_question_cursor(&mut self) {
-        let (options, height, len) = crate::ui::quiz::question_rows(self);
-        let q = &mut self.quiz;
-        if q.notice.is_some() {
-            q.question_scroll = len.saturating_sub(height);
-            return;
-        }
-        let Some(rows) = options.get(q.cursor).filter(|_| q.cursor_shown) else { return };
-        let (start, end) = (rows.start as u16, rows.end as u16);
-        if start < q.question_scroll {
-            q.question_scroll = start;
-        } else if end > q.question_scroll.saturating_add(height) {
-            q.question_scroll = end.saturating_sub(height);
-        }
+        self.quiz.reveal = true;
     }
 
     /// Puts the question showing at the end of the quiz and shows the next one.
@@ -405,8 +393,7 @@ impl App {
             }
             Action::EndQuiz => self.confirm = Some(Confirm::EndQuiz),
             _ => {
-                let max = crate::ui::quiz::scroll_limit(self);
-                self.quiz.scroll = scroll(self.quiz.scroll, action, max);
+                self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }
         }
     }
@@ -430,8 +417,7 @@ impl App {
                 q.scroll = 0;
             }
             _ => {
-                let max = crate::ui::quiz::scroll_limit(self);
-                self.quiz.scroll = scroll(self.quiz.scroll, action, max);
+                self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }
         }
     }
@@ -444,6 +430,7 @@ impl QuizState {
         self.cursor_shown = false;
         self.ticked.clear();
         self.question_scroll = 0;
+        self.reveal = false;
     }
 }
 
@@ -454,18 +441,4 @@ fn toggle(list: &mut Vec<usize>, i: usize) {
         }
         None => list.push(i),
     }
-}
-
-/// Scrolling, kept within what the screen can show.
-fn scroll(s: u16, action: Action, max: u16) -> u16 {
-    match action {
-        Action::Up => s.saturating_sub(1),
-        Action::Down => s.saturating_add(1),
-        Action::PageUp => s.saturating_sub(10),
-        Action::PageDown => s.saturating_add(10),
-        Action::First => 0,
-        Action::Last => max,
-        _ => s,
-    }
-    .min(max)
 }

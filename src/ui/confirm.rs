@@ -48,7 +48,7 @@ pub fn text(app: &App, question: Confirm) -> (String, &'static str) {
 }
 
 pub fn render(app: &App, question: Confirm, body: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let (text, yes) = text(app, question);
     let width = body.width.saturating_sub(4).min(64);
     let inner_w = width.saturating_sub(4) as usize;

@@ -8,38 +8,21 @@ use ratatui::widgets::{LineGauge, Padding, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, scrolled_box, truncate};
+use super::{framed, scrolled_box, truncate};
 use crate::app::quiz::{COUNTS, DIFFICULTIES, FIELDS, scopes};
 use crate::app::{App, QuizScreen};
 use crate::keymap::OPTION_LETTERS;
 use crate::quiz::card::both_label;
 use crate::quiz::session::Tally;
 use crate::quiz::{About, Card, Difficulty, Scope};
+use crate::view::{Drawn, Hit, Region};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     match app.quiz.screen {
         QuizScreen::Start => render_start(app, area, buf),
-        QuizScreen::Question => render_question(app, area, buf),
-        QuizScreen::Results => render_results(app, area, buf),
+        QuizScreen::Question => render_question(app, area, buf, rec),
+        QuizScreen::Results => render_results(app, area, buf, rec),
     }
-}
-
-/// How far the scrollable part of the current quiz screen can scroll.
-pub fn scroll_limit(app: &App) -> u16 {
-    let body = body_area(app);
-    let (area, lines) = match app.quiz.screen {
-        QuizScreen::Start => return 0,
-        QuizScreen::Question => {
-            let g = question_geometry(app, body);
-            let Some(area) = g.feedback else { return 0 };
-            (area, feedback_lines(app, inner_width(area)).len())
-        }
-        QuizScreen::Results => {
-            let area = results_area(body);
-            (area, results_lines(app, inner_width(area)).len())
-        }
-    };
-    lines.saturating_sub(area.height.saturating_sub(2) as usize).min(u16::MAX as usize) as u16
 }
 
 fn inner_width(area: Rect) -> usize {
@@ -71,7 +54,7 @@ fn difficulty_label(i: usize) -> &'static str {
 }
 
 fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let q = &app.quiz;
     let width = area.width.saturating_sub(4).min(76);
     let panel = Rect { x: area.x + (area.width - width) / 2, width, ..area };
@@ -145,7 +128,10 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn warning_lines(app: &App, text: &str, width: usize) -> Vec<Line<'static>> {
-    wrap_hanging(text, width, "! ", "  ").into_iter().map(|l| Line::styled(l, app.theme.warning)).collect()
+    wrap_hanging(text, width, "! ", "  ")
+        .into_iter()
+        .map(|l| Line::styled(l, super::styles(app).warning))
+        .collect()
 }
 
 // ---- A question ----
@@ -167,30 +153,11 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
     QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
 }
 
-/// The answer option drawn at a screen point, on a question not yet answered.
-pub fn option_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let g = question_geometry(app, body_area(app));
-    let inner = framed(app, Line::default(), true).inner(g.question);
-    if !inner.contains(ratatui::layout::Position { x, y }) {
-        return None;
-    }
-    let (rows, height, len) = question_rows(app);
-    let scroll = app.quiz.question_scroll.min(len.saturating_sub(height));
-    let target = usize::from(y - inner.y + scroll);
-    rows.iter().position(|r| r.contains(&target))
-}
-
-/// For a question not yet answered: the rows each option takes in its box's text, the
-/// box's height inside, and the text's length (to scroll the highlighted option into view).
-pub fn question_rows(app: &App) -> (Vec<std::ops::Range<usize>>, u16, u16) {
-    let Some(card) = card(app) else { return (Vec::new(), 0, 0) };
-    let g = question_geometry(app, body_area(app));
-    let height = framed(app, Line::default(), true).inner(g.question).height;
-    let width = inner_width(g.question);
-    // The options follow the prompt and a blank line; each may wrap over several rows.
+/// The rows each option takes in the question box's text: the prompt and a blank line come
+/// first, and an option may wrap over several rows.
+fn option_rows(card: &Card, width: usize) -> Vec<std::ops::Range<usize>> {
     let mut row = wrap_text(&card.prompt, width).len() + 1;
-    let rows = card
-        .options
+    card.options
         .iter()
         .enumerate()
         .map(|(i, option)| {
@@ -201,17 +168,46 @@ pub fn question_rows(app: &App) -> (Vec<std::ops::Range<usize>>, u16, u16) {
             row += n;
             row - n..row
         })
-        .collect();
-    let len = question_lines(app, width).len().min(u16::MAX as usize) as u16;
-    (rows, height, len)
+        .collect()
+}
+
+/// The question box's first line: the learner's scroll, moved just enough to show the
+/// highlighted option (or a notice under the options) when a key asked for that.
+fn question_offset(app: &App, rows: &[std::ops::Range<usize>], height: usize, len: usize) -> usize {
+    let q = &app.quiz;
+    let max = len.saturating_sub(height);
+    let offset = usize::from(q.question_scroll).min(max);
+    if !q.reveal {
+        return offset;
+    }
+    if q.notice.is_some() {
+        return max;
+    }
+    match rows.get(q.cursor).filter(|_| q.cursor_shown) {
+        Some(r) if r.start < offset => r.start,
+        Some(r) if r.end > offset + height => (r.end.saturating_sub(height)).min(max),
+        _ => offset,
+    }
+}
+
+/// Records where each answer option shows in the question box, for clicks.
+fn record_options(rows: &[std::ops::Range<usize>], inner: Rect, offset: usize, rec: &mut Drawn) {
+    let bottom = offset + usize::from(inner.height);
+    for (i, r) in rows.iter().enumerate() {
+        let (start, end) = (r.start.max(offset), r.end.min(bottom));
+        if start < end {
+            let y = inner.y + (start - offset) as u16;
+            rec.hit_area(Rect { y, height: (end - start) as u16, ..inner }, Hit::QuizOption(i));
+        }
+    }
 }
 
 fn card(app: &App) -> Option<&Card> {
     app.quiz.session.as_ref().and_then(|s| s.card())
 }
 
-fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let Some(session) = app.quiz.session.as_ref() else { return };
     let Some(card) = session.card() else { return };
     let g = question_geometry(app, area);
@@ -242,19 +238,30 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
 
     let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
-    let scroll = if app.quiz.answered() { 0 } else { app.quiz.question_scroll };
-    scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), scroll, buf);
+    let width = inner_width(g.question);
+    let lines = question_lines(app, width);
+    let inner = block.inner(g.question);
+    let rows = option_rows(card, width);
+    let offset =
+        if app.quiz.answered() { 0 } else { question_offset(app, &rows, inner.height.into(), lines.len()) };
+    let shown = scrolled_box(app, g.question, block, lines, offset.min(u16::MAX as usize) as u16, buf);
+    if !app.quiz.answered() {
+        rec.show_viewport(Region::QuizQuestion, g.question, shown);
+    }
+    record_options(&rows, inner, usize::from(shown.offset), rec);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
         let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
         let block = framed(app, Line::styled(title, style.add_modifier(Modifier::BOLD)), true);
-        scrolled_box(app, area, block, feedback_lines(app, inner_width(area)), app.quiz.scroll, buf);
+        let shown =
+            scrolled_box(app, area, block, feedback_lines(app, inner_width(area)), app.quiz.scroll, buf);
+        rec.show_viewport(Region::QuizText, area, shown);
     }
 }
 
 /// The prompt and the options, marked once answered: ✓ right, ✗ chosen but wrong.
 fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let response = app.quiz.session.as_ref().and_then(|s| s.response());
     let mut lines: Vec<Line> =
@@ -307,16 +314,16 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn ok_style(app: &App) -> Style {
-    app.theme.good
+    super::styles(app).good
 }
 
 fn bad_style(app: &App) -> Style {
-    app.theme.bad
+    super::styles(app).bad
 }
 
 /// The right answer, why, the sources, and the way to the comparison.
 fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let mut lines = Vec::new();
     let answers: Vec<String> = card
@@ -364,7 +371,7 @@ fn about_label(app: &App, about: About) -> String {
 }
 
 fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(session) = app.quiz.session.as_ref() else { return Vec::new() };
     let r = session.results(&app.content);
     let mut lines = Vec::new();
@@ -425,8 +432,9 @@ fn bar(right: usize, total: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_results(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let area = results_area(area);
-    let block = framed(app, Line::styled(" Results ", app.theme.title), true);
-    scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
+    let block = framed(app, Line::styled(" Results ", super::styles(app).title), true);
+    let shown = scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
+    rec.show_viewport(Region::QuizText, area, shown);
 }

@@ -19,3 +19,4 @@ pub use model::{
     Answer, Colour, Content, Dimension, Discipline, Fit, Group, NamedColour, Owner, Question, QuestionKind,
     Source, Statement, Term,
 };
+pub use quiz_file::letter;
