@@ -480,4 +480,28 @@ mod tests {
         assert!(text.contains(&format!("- 5: {}", content.fit.statements[0].text)), "{text}");
         assert!(text.contains(&format!("1 of {n} statements rated")), "{text}");
     }
+
+    /// The two session hooks the keys use: skip puts a card last, end early keeps the answered.
+    #[test]
+    fn a_session_skips_and_ends_early() {
+        let content = minimal();
+        let mut s = Session::from_cards(all_cards(&content), &mut fastrand::Rng::with_seed(3), 0);
+        let ids = |s: &Session| s.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+        let before = ids(&s);
+        assert!(s.skip());
+        assert_eq!(ids(&s)[..before.len() - 1], before[1..]);
+        assert_eq!(ids(&s).last(), before.first());
+        let right = s.cards[0].correct.clone();
+        s.answer(right, 5);
+        assert!(!s.skip(), "an answered card is not skipped");
+        s.advance();
+        s.end_early();
+        assert_eq!(ids(&s), [before[1].clone()]);
+        assert_eq!((s.current, s.responses.len()), (0, 1));
+        assert!(s.responses[0].as_ref().is_some_and(|r| r.correct));
+        // The last card waiting cannot be skipped: there is nothing to skip to.
+        let mut one =
+            Session::from_cards(all_cards(&content)[..1].to_vec(), &mut fastrand::Rng::with_seed(3), 0);
+        assert!(!one.skip());
+    }
 }
