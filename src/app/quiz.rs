@@ -355,6 +355,7 @@ impl App {
             self.save_quiz();
         } else {
             q.notice = Some("This is the last question left: answer it, or Esc to end the quiz.".into());
+            q.reveal = true;
         }
     }
 

@@ -17,9 +17,13 @@ pub fn text(app: &App, question: Confirm) -> (String, &'static str) {
             format!(" ({done} of {} answered)", s.cards.len())
         })
     };
-    // Only said when it is true: history can be off, or failing.
+    // Only said when answers are being saved (history can be off).
     let kept = || if app.quiz.history.is_saving() { " Its answers stay in your history." } else { "" };
+    let answered = app.quiz.session.as_ref().map_or(0, |s| s.responses.iter().flatten().count());
     match question {
+        Confirm::EndQuiz if answered == 0 => {
+            ("End this quiz now? Nothing is answered yet: the start form comes back.".into(), "end the quiz")
+        }
         Confirm::EndQuiz => (
             format!("End this quiz now{}? The results show the answers so far.{}", progress(), kept()),
             "end the quiz",
