@@ -334,6 +334,15 @@ fn the_footer_is_right_at_every_width() {
             let answer = format!("{} answer", scm_vs_om::keymap::option_range(card.options.len()));
             assert!(footer.contains(&answer), "{keys}: {footer}");
         }
+        // Nothing to read next (no statement liked): Enter has nothing to open.
+        if app.tab == Tab::Fit && app.confirm.is_none() && app.fit.screen == scm_vs_om::app::FitScreen::Result
+        {
+            assert_eq!(
+                footer.contains("Enter read"),
+                !app.fit_result().read_next.is_empty(),
+                "{keys}: {footer}"
+            );
+        }
         // Back is offered exactly when there is somewhere to go back to.
         assert_eq!(
             footer.contains("b back"),

@@ -247,10 +247,13 @@ impl App {
             Tab::Compare => vec![Context::Compare],
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],
-            Tab::Fit => vec![match self.fit.screen {
-                FitScreen::Statements if !self.content.fit.statements.is_empty() => Context::FitStatement,
-                _ => Context::FitResult,
-            }],
+            Tab::Fit => match self.fit.screen {
+                FitScreen::Statements if !self.content.fit.statements.is_empty() => {
+                    vec![Context::FitStatement]
+                }
+                _ if !self.fit_result().read_next.is_empty() => vec![Context::FitNext, Context::FitResult],
+                _ => vec![Context::FitResult],
+            },
             Tab::Quiz => self.quiz_contexts(),
         };
         if !self.back.is_empty() {

@@ -4,8 +4,8 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Back, Compare, ComparePane, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback,
-    QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
+    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help,
+    QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
@@ -213,8 +213,9 @@ pub const BINDINGS: &[Binding] = &[
         Some("result"),
     ),
     // Which field fits me: the result.
-    b(FitResult, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous dimension to read", Some("move")),
-    b(FitResult, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next dimension to read", Some("move")),
+    b(FitNext, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous dimension to read", Some("move")),
+    b(FitNext, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next dimension to read", Some("move")),
+    m(FitNext, &[Key::Code(K::Enter)], Action::Select, "read the highlighted dimension in Compare", "read"),
     b(
         FitResult,
         &[Key::Code(K::PageUp), Key::Ctrl('u')],
@@ -229,7 +230,6 @@ pub const BINDINGS: &[Binding] = &[
         "scroll the result down",
         Some("scroll"),
     ),
-    m(FitResult, &[Key::Code(K::Enter)], Action::Select, "read the highlighted dimension in Compare", "read"),
     b(
         FitResult,
         &[Key::Code(K::Esc), Key::Code(K::Left), Key::Char('h')],

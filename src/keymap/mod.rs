@@ -9,8 +9,8 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Back, Compare, ComparePane, Confirm, FitResult, FitStatement, Global, Glossary, Help, QuizFeedback,
-    QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
+    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help,
+    QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -50,6 +50,8 @@ pub enum Context {
     FitStatement,
     /// The self-assessment's result.
     FitResult,
+    /// The self-assessment's result, with dimensions suggested to read.
+    FitNext,
     /// The search overlay: every printable key types.
     Search,
     /// The help overlay, which takes every key it binds before anything else.
@@ -75,6 +77,7 @@ impl Context {
             Context::Glossary => "Glossary",
             Context::FitStatement => "Fit: a statement",
             Context::FitResult => "Fit: the result",
+            Context::FitNext => "Fit: the result, with dimensions to read",
             Context::Search => "Search",
             Context::Help => "Help",
         }
@@ -193,7 +196,7 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 18] = [
+pub const ALL_CONTEXTS: [Context; 19] = [
     Global,
     Back,
     Compare,
@@ -208,6 +211,7 @@ pub const ALL_CONTEXTS: [Context; 18] = [
     Glossary,
     FitStatement,
     FitResult,
+    FitNext,
     Sources,
     Search,
     Confirm,
