@@ -150,7 +150,12 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
     }
     // Added to, not replaced: restoring a kept quiz or Fit ratings may have notices too.
     app.notices.extend(settings.warnings.iter().map(|w| settings::describe(w)));
-    match terminal::run(&mut app, Session { mouse }) {
+    let outcome = terminal::run(&mut app, Session { mouse });
+    // The terminal is restored by now: say where answers that could not be saved went.
+    if let Some(message) = app.quiz.history.rescue_message() {
+        say!("{message}");
+    }
+    match outcome {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),
         Err(e) => {

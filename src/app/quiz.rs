@@ -6,7 +6,7 @@ use crate::action::Action;
 use crate::content::Content;
 use crate::keymap::{Context, option_range};
 use crate::quiz::card::{Origin, card};
-use crate::quiz::session::{due_count, select};
+use crate::quiz::session::{due_count, due_forecast, select};
 use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
 use crate::saved::{QUIZ_FILE, SavedQuiz};
 use crate::view::Region;
@@ -58,6 +58,8 @@ pub struct QuizState {
     /// How many cards are due, and how many the start form selects: counted when something
     /// that changes them happens, so drawing never walks the whole question bank.
     pub due: usize,
+    /// Due now or within the next 7 days.
+    pub due_week: usize,
     pub matching: usize,
     /// An unfinished quiz kept to resume (from the last run, or set aside for a search hit).
     pub resume: Option<SavedQuiz>,
@@ -89,6 +91,7 @@ impl QuizState {
             history,
             rng: fastrand::Rng::with_seed(seed),
             due: 0,
+            due_week: 0,
             matching: 0,
             resume: None,
             practice: false,
@@ -119,6 +122,7 @@ impl QuizState {
 pub fn scopes(content: &Content) -> Vec<Scope> {
     let mut s = vec![Scope::All, Scope::Due, Scope::Drill];
     s.extend((0..content.groups.len()).map(Scope::Group));
+    s.push(Scope::Leeches);
     s
 }
 
@@ -132,6 +136,7 @@ impl App {
     pub(super) fn refresh_quiz_counts(&mut self) {
         let now = (self.clock)();
         self.quiz.due = due_count(&self.content, &self.quiz.schedule, now);
+        self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
         self.quiz.matching =
             select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
     }
@@ -203,6 +208,7 @@ impl App {
                 Scope::Due => {
                     "Nothing is due for review, and every question has been seen: come back later.".into()
                 }
+                Scope::Leeches => "No leeches: no question has been missed 4 times.".into(),
                 _ => "No questions match these choices.".into(),
             });
             return;
@@ -366,9 +372,12 @@ impl App {
         let Some(session) = q.session.as_mut() else { return };
         let Some(correct) = session.answer(chosen, now) else { return };
         let id = session.card().map(|c| c.id.clone()).unwrap_or_default();
-        let record = Record { question: id, time: now, correct };
+        let record = Record::new(id, now, correct);
         q.schedule.apply(&record);
-        q.history.record(record);
+        // A failed save shows at once, on the feedback of this very answer.
+        if let Err(failed) = q.history.record(record) {
+            q.notice = Some(failed.message);
+        }
         q.scroll = 0;
         self.save_quiz();
     }

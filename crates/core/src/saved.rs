@@ -191,6 +191,9 @@ pub struct SavedAnswer {
     pub chosen: Vec<String>,
     pub correct: bool,
     pub at: u64,
+    /// What was typed, on a typed card (matched again on restore).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typed: Option<String>,
 }
 
 impl SavedQuiz {
@@ -205,6 +208,7 @@ impl SavedQuiz {
                     chosen: r.chosen.iter().filter_map(|&i| c.options.get(i).cloned()).collect(),
                     correct: r.correct,
                     at: r.at,
+                    typed: r.typed.as_ref().map(|(text, _)| text.clone()),
                 }),
             })
             .collect();
@@ -243,6 +247,10 @@ impl SavedQuiz {
                     chosen: a.chosen.iter().filter_map(|t| c.options.iter().position(|o| o == t)).collect(),
                     correct: a.correct,
                     at: a.at,
+                    typed: a.typed.map(|text| {
+                        let m = c.check_typed(&text);
+                        (text, m)
+                    }),
                 })
             })
             .collect();

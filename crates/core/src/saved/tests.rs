@@ -123,7 +123,12 @@ fn cards_the_content_no_longer_has_are_left_out() {
     let content = minimal();
     let card = |id: &str, answered: bool| SavedCard {
         id: id.into(),
-        answer: answered.then(|| SavedAnswer { chosen: vec!["Alpha".into()], correct: true, at: 5 }),
+        answer: answered.then(|| SavedAnswer {
+            chosen: vec!["Alpha".into()],
+            correct: true,
+            at: 5,
+            typed: None,
+        }),
     };
     let first = all_cards(&content)[0].id.clone();
     let saved = SavedQuiz {
