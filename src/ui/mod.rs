@@ -158,6 +158,8 @@ pub fn footer_hints(app: &App, width: usize) -> Vec<Hint> {
     let mut hints = keymap::hints(contexts);
     // Option letters as far as this question's options go (`a-c`, not `a-f`).
     let options = app.quiz.session.as_ref().and_then(|s| s.card()).map_or(0, |c| c.options.len());
+    // A card without options (a typed one) has no letters to offer.
+    hints.retain(|h| h.key != keymap::Key::OptionLetter || options > 0);
     for h in &mut hints {
         if h.key == keymap::Key::OptionLetter {
             h.keys = keymap::option_range(options);
