@@ -95,7 +95,7 @@ impl Store {
     /// Writes a value atomically. Saving off: nothing happens.
     pub fn save<T: Serialize>(&self, name: &str, value: &T) -> io::Result<()> {
         let Some(path) = self.path(name) else { return Ok(()) };
-        let bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+        let bytes = serde_json::to_vec(value).map_err(io::Error::other)?;
         write_atomically(&path, &bytes)
     }
 
