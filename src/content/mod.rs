@@ -12,6 +12,7 @@ mod quiz_file;
 pub(crate) mod reader;
 mod resolve;
 pub mod sanitize;
+mod syntax;
 mod warnings;
 
 pub use diag::{AsWarning, Diagnostic, LoadError, escape, warning_lines};
