@@ -4,6 +4,7 @@
 use divan::{Bencher, black_box};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::action::Action;
 use scm_vs_om::app::App;
 use scm_vs_om::content::{Content, ContentSource};
@@ -92,6 +93,7 @@ mod quiz {
     use divan::{Bencher, black_box};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use scm_vs_om::BuiltinContent;
     use scm_vs_om::action::Action;
     use scm_vs_om::app::App;
     use scm_vs_om::content::Content;
@@ -195,6 +197,7 @@ mod search {
     use divan::{Bencher, black_box};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use scm_vs_om::BuiltinContent;
     use scm_vs_om::action::Action;
     use scm_vs_om::app::App;
     use scm_vs_om::content::Content;

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
 use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};

@@ -6,6 +6,7 @@ use common::{builtin_app, press, quiz_app, screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::action::Action;
 use scm_vs_om::app::{App, CompareFocus, Tab};
 use scm_vs_om::content::Content;

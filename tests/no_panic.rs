@@ -13,6 +13,7 @@ use crossterm::event::{
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::keymap;

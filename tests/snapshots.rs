@@ -9,6 +9,7 @@ use common::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::content::Content;
 use scm_vs_om::ui::{self, theme};

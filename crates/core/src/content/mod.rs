@@ -9,7 +9,7 @@ mod ids;
 mod load;
 mod model;
 mod quiz_file;
-pub(crate) mod reader;
+pub mod reader;
 mod resolve;
 pub mod sanitize;
 mod syntax;

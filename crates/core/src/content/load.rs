@@ -25,12 +25,12 @@ pub const OPTIONAL_FILES: [&str; 3] = ["quiz.toml", "glossary.toml", "fit.toml"]
 
 /// The default content, compiled into the binary so it runs from anywhere.
 pub const BUILTIN: [(&str, &str); 6] = [
-    ("disciplines.toml", include_str!("../../content/disciplines.toml")),
-    ("sources.toml", include_str!("../../content/sources.toml")),
-    ("compare.toml", include_str!("../../content/compare.toml")),
-    ("quiz.toml", include_str!("../../content/quiz.toml")),
-    ("glossary.toml", include_str!("../../content/glossary.toml")),
-    ("fit.toml", include_str!("../../content/fit.toml")),
+    ("disciplines.toml", include_str!("../../../../content/disciplines.toml")),
+    ("sources.toml", include_str!("../../../../content/sources.toml")),
+    ("compare.toml", include_str!("../../../../content/compare.toml")),
+    ("quiz.toml", include_str!("../../../../content/quiz.toml")),
+    ("glossary.toml", include_str!("../../../../content/glossary.toml")),
+    ("fit.toml", include_str!("../../../../content/fit.toml")),
 ];
 
 /// Where content comes from.
