@@ -15,6 +15,7 @@ Examples:
   scm-vs-om check --content my-pack        every problem in my-pack/ as path:line:col
   scm-vs-om export --format markdown > comparison.md
   scm-vs-om init my-pack                   start a new pack from a commented example
+  scm-vs-om guide                          how to write a pack: every file and key
 
 Settings: ~/.config/scm-vs-om/settings.toml on Linux (see --help for the keys).
 Environment: NO_COLOR turns colour off (unless --theme is given); SCM_VS_OM_DATA_DIR,
@@ -152,6 +153,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
     },
+
+    /// Print the guide to writing a content pack (CONTENT.md): every file and key, with examples
+    #[command(after_help = "On a terminal the guide opens in $PAGER (else less); otherwise it is printed \
+                            as plain Markdown.\n\n\
+                            Examples:\n  scm-vs-om guide\n  scm-vs-om guide > CONTENT.md")]
+    Guide,
 
     /// Write a small, commented starter pack into DIR (which must not hold one already)
     #[command(after_help = "Examples:\n  scm-vs-om init my-pack\n  scm-vs-om check --content my-pack\n  \

@@ -10,7 +10,7 @@ use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
 use scm_vs_om::ui::theme::{Theme, Variant};
-use scm_vs_om::{export, starter};
+use scm_vs_om::{export, guide, starter};
 
 /// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
 /// tell.
@@ -36,11 +36,23 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("cannot write the manual page: {e}")),
             };
         }
+        Some(Command::Guide) => {
+            if std::io::stdout().is_terminal() {
+                let pager = guide::pager(std::env::var("PAGER").ok().as_deref());
+                match guide::page(&pager) {
+                    Ok(true) => return ExitCode::SUCCESS,
+                    Ok(false) => {}
+                    Err(e) => return fail(&format!("cannot show the guide: {e}")),
+                }
+            }
+            return print(guide::TEXT.as_bytes(), "the guide");
+        }
         Some(Command::Init { dir, force }) => {
             return match starter::write(dir, *force) {
                 Ok(written) => print(
                     format!(
                         "Wrote a starter pack of {} files in {dir}.\n\
+                         Read next:       scm-vs-om guide   (how to write a pack: every file and key)\n\
                          Check it with:   scm-vs-om check --content {dir}\n\
                          Explore it with: scm-vs-om --content {dir}\n",
                         written.len(),
