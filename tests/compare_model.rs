@@ -400,3 +400,34 @@ fn builtin_faceted_dimensions_carry_sources_not_attribution_prefixes() {
         }
     }
 }
+
+#[test]
+fn a_phrase_too_long_for_the_matrix_at_80_columns_is_a_warning() {
+    let long = "Every stage from the first supplier to the last customer";
+    let text = FACETED.replace("alpha = \"Wide\"", &format!("alpha = \"{long}\""));
+    let mut texts = MINIMAL.map(str::to_owned);
+    texts[2] = text;
+    let files = FILES
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| decode(format!("pack/{name}"), text.into_bytes()))
+        .collect();
+    let loaded = Content::from_files_checked(files).expect("a warning does not stop the load");
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.as_warning().to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "pack/compare.toml:18:9: warning: short phrase too long for the matrix at 80 columns: it needs more than 2 lines of 20 columns, so the row would be cut; shorten it"
+        ]
+    );
+    assert_eq!(loaded.content.dimensions[0].glance_phrase(0), long, "the phrase is kept");
+    // The built-in phrases all fit.
+    let builtin = scm_vs_om::content::BUILTIN
+        .iter()
+        .map(|(name, text)| decode(format!("content/{name}"), text.as_bytes().to_vec()))
+        .collect();
+    let loaded = Content::from_files_checked(builtin).expect("valid");
+    let phrase_warnings: Vec<_> =
+        loaded.warnings.iter().filter(|w| w.message.starts_with("short phrase")).collect();
+    assert!(phrase_warnings.is_empty(), "{phrase_warnings:?}");
+}
