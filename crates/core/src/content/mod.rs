@@ -1,9 +1,12 @@
 //! The content model and its loading. No terminal code lives here: `check`, `export` and the
 //! tests use it as plain data.
 
+mod compare_facets;
 mod compare_file;
 mod diag;
 mod fit_file;
+mod flow_file;
+pub mod glance;
 mod glossary_file;
 mod ids;
 mod load;
@@ -20,6 +23,6 @@ pub use load::{
     BUILTIN, ContentSource, FILES, FileText, Loaded, MAX_FILE_BYTES, OPTIONAL_FILES, decode, read_file,
 };
 pub use model::{
-    Answer, Colour, Content, Dimension, Discipline, Fit, Group, NamedColour, Owner, Question, QuestionKind,
-    Source, Statement, Term,
+    Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Point,
+    Question, QuestionKind, Source, Statement, Term,
 };

@@ -21,6 +21,13 @@ pub struct At<T> {
     pub at: usize,
 }
 
+/// A point as written: its text and the ids of its sources.
+#[derive(Debug, Clone)]
+pub struct RawPoint {
+    pub text: At<String>,
+    pub sources: Vec<At<String>>,
+}
+
 /// One content file being read: its path and text, and the problems found in it so far.
 pub struct FileCtx<'a> {
     pub path: String,
@@ -164,11 +171,13 @@ pub struct Table<'a, 't> {
     pub at: usize,
     what: &'static str,
     known: Vec<&'static str>,
+    /// Set by [`Table::rest`]: every remaining key was handed to the caller.
+    all_known: bool,
 }
 
 impl<'a, 't> Table<'a, 't> {
     fn new(ctx: &'a FileCtx<'a>, table: &'t DeTable<'a>, at: usize, what: &'static str) -> Self {
-        Table { ctx, table, at, what, known: Vec::new() }
+        Table { ctx, table, at, what, known: Vec::new(), all_known: false }
     }
 
     pub fn ctx(&self) -> &'a FileCtx<'a> {
@@ -306,6 +315,37 @@ impl<'a, 't> Table<'a, 't> {
         ok.then_some(texts)
     }
 
+    /// A one-line text read from an arbitrary value (a table with author-chosen keys).
+    pub fn one_line_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<At<String>> {
+        self.text_value(key, v, sanitize::one_line)
+    }
+
+    /// A required, non-empty list of points, read from an arbitrary value. Each point is a
+    /// one-line text, or `{ text = "...", sources = [...] }` to cite it; returns each text
+    /// with its source ids as written (checking them is the caller's job).
+    pub fn point_list_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Vec<RawPoint>> {
+        let items = self.array(key, v, "a list of strings")?;
+        let points: Vec<RawPoint> = items.iter().filter_map(|item| self.point_value(key, item)).collect();
+        (points.len() == items.len()).then_some(points)
+    }
+
+    /// One point: a one-line text, or `{ text = "...", sources = ["id", ...] }`.
+    pub fn point_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<RawPoint> {
+        if v.get_ref().as_str().is_some() {
+            let text = self.text_value(key, v, sanitize::one_line)?;
+            return Some(RawPoint { text, sources: Vec::new() });
+        }
+        let Some(table) = v.get_ref().as_table() else {
+            self.wrong_type(key, "a string or a { text = \"...\", sources = [...] } table", v);
+            return None;
+        };
+        let mut t = Table::new(self.ctx, table, v.span().start, "a point");
+        let text = t.text("text");
+        let sources = t.ids("sources");
+        t.finish();
+        Some(RawPoint { text: text?, sources: sources? })
+    }
+
     fn array<'v>(&self, key: &str, v: &'v Spanned<DeValue<'_>>, expected: &str) -> Option<&'v DeArray<'v>> {
         let Some(items) = v.get_ref().as_array() else {
             self.wrong_type(key, expected, v);
@@ -380,6 +420,40 @@ impl<'a, 't> Table<'a, 't> {
         )
     }
 
+    /// An optional table with fixed keys (`[flow]`), read by its own [`Table`].
+    pub fn opt_table(&mut self, key: &'static str, what: &'static str) -> Option<Table<'a, 't>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_table() {
+            Some(t) => Some(Table::new(self.ctx, t, v.span().start, what)),
+            None => {
+                self.wrong_type(key, "a table", v);
+                None
+            }
+        }
+    }
+
+    /// An optional table whose keys are chosen by the author.
+    pub fn opt_map(&mut self, key: &'static str) -> Option<Vec<(At<String>, &'t Spanned<DeValue<'a>>)>> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            return None;
+        }
+        self.map(key)
+    }
+
+    /// Every key not read so far, with its value, for tables that mix fixed keys with keys
+    /// the author chooses (a facet's label beside one entry per discipline).
+    pub fn rest(&mut self) -> Vec<(At<String>, &'t Spanned<DeValue<'a>>)> {
+        let table = self.table;
+        let rest: Vec<_> = table
+            .iter()
+            .filter(|(k, _)| !self.known.contains(&k.get_ref().as_ref()))
+            .map(|(k, v)| (At { value: k.get_ref().to_string(), at: k.span().start }, v))
+            .collect();
+        self.all_known = true;
+        rest
+    }
+
     /// An array of tables (`[[key]]`); missing means none. `what` names one element in messages.
     pub fn tables(&mut self, key: &'static str, what: &'static str) -> Vec<Table<'a, 't>> {
         let Some(v) = self.get(key) else {
@@ -403,6 +477,9 @@ impl<'a, 't> Table<'a, 't> {
 
     /// Reports every key that no reader asked for.
     pub fn finish(self) {
+        if self.all_known {
+            return;
+        }
         for (k, _) in self.table.iter() {
             let name = k.get_ref();
             if !self.known.contains(&name.as_ref()) {
