@@ -19,6 +19,8 @@ pub struct ParserError {
 /// Others are found in the file itself (headers written the right way elsewhere).
 const KNOWN_TABLES: [&str; 7] =
     ["discipline", "source", "group", "dimension", "question", "term", "statement"];
+/// Tables written once (`[x]`).
+const KNOWN_SINGLE: [&str; 2] = ["pack", "flow"];
 
 /// The diagnostics for a file's syntax errors: `(offset, message)`, one per cause.
 pub fn explain(text: &str, errors: Vec<ParserError>) -> Vec<(usize, String)> {
@@ -209,10 +211,16 @@ fn misspelt_header(text: &str, code_lines: &[usize]) -> Option<(usize, String)> 
             Some((start + indent, double, name.trim()))
         })
         .collect();
-    let mut known: Vec<&str> = KNOWN_TABLES.to_vec();
+    // Arrays of tables (`[[x]]`): the pack's own, and those written so more than once here
+    // (once could be the mistake). Every name a header uses, for suggestions.
+    let mut arrays: Vec<&str> = KNOWN_TABLES.to_vec();
+    let mut known: Vec<&str> = KNOWN_TABLES.iter().chain(&KNOWN_SINGLE).copied().collect();
     for (_, double, name) in &headers {
-        if *double && !known.contains(name) && headers.iter().filter(|(_, d, n)| *d && n == name).count() > 1
-        {
+        let seen = headers.iter().filter(|(_, d, n)| d == double && n == name).count();
+        if *double && seen > 1 && !arrays.contains(name) {
+            arrays.push(name);
+        }
+        if seen > 1 && !known.contains(name) {
             known.push(name);
         }
         if let Some((parent, _)) = name.split_once('.')
@@ -222,10 +230,10 @@ fn misspelt_header(text: &str, code_lines: &[usize]) -> Option<(usize, String)> 
         }
     }
     headers.iter().find_map(|&(at, double, name)| {
-        if name.contains('.') {
+        if name.contains('.') || known.contains(&name) && (double || !arrays.contains(&name)) {
             return None;
         }
-        if !double && known.contains(&name) {
+        if !double && arrays.contains(&name) {
             return Some((
                 at,
                 format!(
@@ -234,13 +242,14 @@ fn misspelt_header(text: &str, code_lines: &[usize]) -> Option<(usize, String)> 
                 ),
             ));
         }
-        if known.contains(&name) {
-            return None;
-        }
         let meant = suggest(name, &known)?;
         Some((
             at,
-            format!("`{}` is not a table of this pack: did you mean `[[{meant}]]`?", bracket(name, double)),
+            format!(
+                "`{}` is not a table of this pack: did you mean `{}`?",
+                bracket(name, double),
+                bracket(meant, arrays.contains(&meant))
+            ),
         ))
     })
 }
