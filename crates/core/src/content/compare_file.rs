@@ -49,6 +49,8 @@ struct RawDimension {
 fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
     let Some(doc) = ctx.parse() else { return Default::default() };
     let mut root = ctx.root(doc);
+    // `[pack]` is read by pack_file.rs.
+    root.opt_value("pack");
     let items = root
         .tables("discipline", "[[discipline]]")
         .into_iter()
@@ -292,6 +294,7 @@ pub(super) fn build_compare<'c>(
         terms: Vec::new(),
         fit: Default::default(),
         flow,
+        pack: Default::default(),
     };
     (Some(content), refs)
 }

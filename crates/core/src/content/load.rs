@@ -158,6 +158,7 @@ impl Content {
                 content.questions = questions;
                 content.terms = terms;
                 content.fit = fit;
+                content.pack = super::pack_file::read_pack(dctx.as_ref());
                 content
             });
             // Content warnings only for content that loaded: beside errors they would bury them.

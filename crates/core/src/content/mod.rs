@@ -11,6 +11,7 @@ mod glossary_file;
 mod ids;
 mod load;
 mod model;
+mod pack_file;
 mod quiz_file;
 pub mod reader;
 mod resolve;
@@ -23,6 +24,6 @@ pub use load::{
     BUILTIN, ContentSource, FILES, FileText, Loaded, MAX_FILE_BYTES, OPTIONAL_FILES, decode, read_file,
 };
 pub use model::{
-    Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Point,
-    Question, QuestionKind, Source, Statement, Term,
+    Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Pack,
+    Point, Question, QuestionKind, Source, Statement, Term,
 };

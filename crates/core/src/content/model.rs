@@ -24,6 +24,31 @@ pub struct Content {
     pub fit: Fit,
     /// Where along a chain of stages each discipline works, if the pack draws one.
     pub flow: Option<Flow>,
+    /// The pack's title, authors, course and licence, as far as given.
+    #[serde(default)]
+    pub pack: Pack,
+}
+
+/// What a pack says about itself (`[pack]` in disciplines.toml); every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pack {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub course: Option<String>,
+    pub licence: Option<String>,
+    /// A language tag (`en`, `pt-BR`).
+    pub language: Option<String>,
+}
+
+impl Content {
+    /// The pack's title, else the disciplines' names ("A vs B").
+    pub fn title(&self) -> String {
+        match &self.pack.title {
+            Some(t) => t.clone(),
+            None => self.disciplines.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(" vs "),
+        }
+    }
 }
 
 /// A chain of stages (suppliers → … → customers) and the stages each discipline covers.
@@ -167,6 +192,14 @@ pub struct Question {
     pub answer: Answer,
     pub explanation: String,
     pub sources: Vec<usize>,
+    /// Whether the options may be shown in another order (`shuffle = false` keeps options
+    /// whose order means something, such as steps or sizes, as written).
+    #[serde(default = "yes")]
+    pub shuffle: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
