@@ -123,9 +123,15 @@ impl QuizLength {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A document to read or print: the comparison as tables, the glossary, a quiz
-    /// worksheet with the answer key at the end
+    /// A handout to read or print (CommonMark): the comparison, the glossary, the Fit
+    /// statements with a scoring key, a quiz worksheet and, on a new page, its answer key
     Markdown,
+    /// The same handout as one self-contained page, styled for print
+    Html,
+    /// Notes for Anki's File > Import: one per question and per glossary term, tagged
+    Anki,
+    /// The same cards as CSV (front, back, tags), for spreadsheets and Quizlet's import
+    Csv,
     /// The whole model for other tools (shape: docs/export-json.md)
     Json,
 }
@@ -145,13 +151,27 @@ pub enum Command {
         strict: bool,
     },
 
-    /// Write a content pack to standard output, as Markdown or JSON
-    #[command(after_help = "Examples:\n  scm-vs-om export --format markdown > comparison.md\n  \
+    /// Write a content pack to standard output: a handout, cards for Anki or a spreadsheet, or JSON
+    #[command(after_help = "Without --seed the questions are in file order, options as written; with it \
+                            they are shuffled, the same way every time for one seed (options marked \
+                            shuffle = false keep their order).\n\n\
+                            Examples:\n  scm-vs-om export --format markdown > comparison.md\n  \
+                            scm-vs-om export --format html --questions 10 --seed 7 > worksheet.html\n  \
+                            scm-vs-om export --format anki --group planning > planning.txt\n  \
                             scm-vs-om export --format json --content my-pack | jq '.dimensions[].title'")]
     Export {
         /// What to write
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
+        /// Ask at most N questions (all, if not given)
+        #[arg(long, value_name = "N")]
+        questions: Option<usize>,
+        /// Shuffle the questions and their options from this seed: the same sheet each time
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Only this group of dimensions (by id), with its questions and terms
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
     },
 
     /// Print the guide to writing a content pack (CONTENT.md): every file and key, with examples

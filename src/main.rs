@@ -92,12 +92,19 @@ fn main() -> ExitCode {
         Some(Command::Check { .. }) => {
             print(format!("{}\n", scm_vs_om::check_summary(&content, &source)).as_bytes(), "the summary")
         }
-        Some(Command::Export { format }) => {
+        Some(Command::Export { format, questions, seed, group }) => {
+            let options = export::Options { questions: *questions, seed: *seed, group: group.clone() };
             let text = match format {
-                Format::Markdown => export::markdown(&content),
-                Format::Json => export::json(&content),
+                Format::Markdown => export::markdown_with(&content, &options),
+                Format::Html => export::html_with(&content, &options),
+                Format::Anki => export::anki_with(&content, &options),
+                Format::Csv => export::csv_with(&content, &options),
+                Format::Json => Ok(export::json(&content)),
             };
-            print(text.as_bytes(), "the export")
+            match text {
+                Ok(text) => print(text.as_bytes(), "the export"),
+                Err(e) => fail(&e.to_string()),
+            }
         }
         _ => explore(content, &cli),
     }

@@ -104,3 +104,32 @@ fn shuffle_false_keeps_the_options_in_order_in_every_session() {
     }
     assert!(moved, "the other question's options were shuffled in some session");
 }
+
+#[test]
+fn every_export_carries_it() {
+    use scm_vs_om::export;
+    let c = metadata_pack();
+    let options = export::Options::default();
+    let md = export::markdown(&c);
+    assert!(
+        md.starts_with(
+            "# Alpha and Beta for Year 9\n\n**Two fields side by side**\n\n\
+             By A. Teacher, B. Helper · Course: Business Studies 101 · Licence: CC BY 4.0\n\n"
+        ),
+        "{md}"
+    );
+    let html = export::html_with(&c, &options).unwrap();
+    assert!(
+        html.contains("<html lang=\"en-GB\">") && html.contains("<title>Alpha and Beta for Year 9</title>")
+    );
+    assert!(
+        html.contains("<p>By A. Teacher, B. Helper · Course: Business Studies 101 · Licence: CC BY 4.0</p>")
+    );
+    let anki = export::anki_with(&c, &options).unwrap();
+    assert!(anki.contains("\n#deck:Alpha and Beta for Year 9\n"), "{anki}");
+    let json: serde_json::Value = serde_json::from_str(&export::json(&c)).unwrap();
+    assert_eq!(json["pack"]["title"], "Alpha and Beta for Year 9");
+    assert_eq!(json["pack"]["authors"][1], "B. Helper");
+    assert_eq!(json["pack"]["licence"], "CC BY 4.0");
+    assert_eq!(json["pack"]["language"], "en-GB");
+}
