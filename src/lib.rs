@@ -13,6 +13,7 @@ pub mod settings;
 pub mod starter;
 pub mod terminal;
 pub mod ui;
+pub mod view;
 
 pub use builtin::BuiltinContent;
 pub use scm_vs_om_core::{content, export, fit, quiz, search};

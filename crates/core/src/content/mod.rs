@@ -27,3 +27,4 @@ pub use model::{
     Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Pack,
     Point, Question, QuestionKind, Source, Statement, Term,
 };
+pub use quiz_file::letter;

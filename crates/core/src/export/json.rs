@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{kind_name, letter, owner_id};
-use crate::content::{Answer, Colour, Content, NamedColour, Pack, QuestionKind};
+use crate::content::{Answer, Colour, Content, Pack, QuestionKind};
 
 /// The version of the JSON shape; changed only when a field's meaning changes.
 pub const JSON_VERSION: u32 = 1;
@@ -126,9 +126,7 @@ struct SourceOut<'a> {
 pub fn colour_name(c: Colour) -> String {
     match c {
         Colour::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
-        Colour::Named(n) => {
-            NamedColour::ALL.iter().find(|(_, named)| *named == n).map_or("", |(name, _)| name).to_string()
-        }
+        Colour::Named(n) => <&str>::from(n).to_string(),
     }
 }
 

@@ -48,9 +48,7 @@ pub fn csv_with(c: &Content, options: &Options) -> Result<String, SheetError> {
     Ok(cards::csv(c, &Worksheet::new(c, options)?))
 }
 
-fn letter(i: usize) -> String {
-    char::from(b'a' + (i % 26) as u8).to_string()
-}
+use crate::content::letter;
 
 fn owner_id(c: &Content, o: Owner) -> &str {
     match o {
@@ -60,5 +58,5 @@ fn owner_id(c: &Content, o: Owner) -> &str {
 }
 
 fn kind_name(k: QuestionKind) -> &'static str {
-    QuestionKind::NAMES.iter().find(|(_, kind)| *kind == k).map_or("", |(n, _)| n)
+    k.into()
 }
