@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::content::{Answer, Content, Owner, QuestionKind};
+use strum::VariantNames;
 
 fn pack() -> Content {
     Content::builtin()
@@ -28,7 +29,7 @@ fn has_absolute(text: &str) -> bool {
 }
 
 fn kind_name(kind: QuestionKind) -> &'static str {
-    QuestionKind::NAMES.iter().find(|(_, k)| *k == kind).map_or("?", |(n, _)| n)
+    kind.into()
 }
 
 #[test]
@@ -136,7 +137,7 @@ fn every_kind_and_every_field_answer_appears_at_every_difficulty() {
         }
     }
     let mut missing = Vec::new();
-    let mut rows: Vec<String> = QuestionKind::NAMES.iter().map(|(n, _)| n.to_string()).collect();
+    let mut rows: Vec<String> = QuestionKind::VARIANTS.iter().map(|n| n.to_string()).collect();
     rows.extend(c.disciplines.iter().map(|d| format!("which={}", d.id)));
     rows.push("which=both".into());
     for row in &rows {
