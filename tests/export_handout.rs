@@ -98,10 +98,14 @@ fn the_comparison_puts_paired_points_in_rows_and_the_rest_in_lists() {
     let both = definition.find("**Both:**\n\n- ").expect("shared bullets as a list");
     assert!(both > table_end, "the shared part comes under the table");
     // Sources are cited by their short labels; the list at the end has no internal ids.
-    assert!(definition.contains("**Sources:** CSCMP definitions;"), "{definition}");
+    let json: serde_json::Value = serde_json::from_str(&export(&["--format", "json"])).unwrap();
+    let first = json["dimensions"][0]["sources"][0].as_str().unwrap();
+    let source = json["sources"].as_array().unwrap().iter().find(|s| s["id"] == first).unwrap();
+    let label = source["short"].as_str().or(source["title"].as_str()).unwrap();
+    assert!(definition.contains(&format!("**Sources:** {label}")), "{definition}");
     let sources = &md[md.rfind("## Sources").unwrap()..];
-    assert!(sources.contains("- **CSCMP definitions:** "), "{sources}");
-    assert!(!sources.contains("[cscmp"), "{sources}");
+    assert!(sources.contains(&format!("- **{label}:** ")), "{sources}");
+    assert!(!sources.contains(&format!("[{first}]")), "{sources}");
 }
 
 #[test]
