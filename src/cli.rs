@@ -37,7 +37,7 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
 
-    /// Colours [default: from the settings file, else dark; NO_COLOR means mono]
+    /// Colours [default: from the settings file, else auto; NO_COLOR means mono]
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
@@ -78,11 +78,15 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ThemeName {
-    /// Colours for a dark background (the default)
+    /// Dark or light, from the background the terminal reports (the default; dark if it
+    /// does not say)
+    Auto,
+    /// Colours for a dark background
     Dark,
     /// Colours for a light background
     Light,
-    /// Bright colours, bold text and strong borders
+    /// Strong contrast on any background: the terminal's own text colour, bold, and colours
+    /// only on their own backgrounds
     HighContrast,
     /// No colour at all: bold, underline and reverse video only
     Mono,

@@ -5,11 +5,11 @@ use clap::CommandFactory;
 
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
-use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
+use scm_vs_om::cli::{Cli, Command, Format};
 use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
-use scm_vs_om::ui::theme::Theme;
+use scm_vs_om::ui::theme::{self, Theme};
 use scm_vs_om::{export, guide, starter};
 
 /// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
@@ -131,15 +131,10 @@ fn fail(message: &str) -> ExitCode {
 }
 
 /// The theme, in order of precedence: --theme, NO_COLOR (any non-empty value), the settings
-/// file, dark.
+/// file, auto (asked of the terminal before the screen is taken over; see `theme::choose`).
 fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let name = match (cli.theme, no_color) {
-        (Some(t), _) => t,
-        (None, true) => ThemeName::Mono,
-        (None, false) => settings.theme.unwrap_or(ThemeName::Dark),
-    };
-    Theme::by_variant(name)
+    Theme::by_variant(theme::choose(cli.theme, settings.theme, no_color, theme::terminal_background))
 }
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {

@@ -109,7 +109,7 @@ fn argument_errors_are_clear_and_list_valid_values() {
     let (code, _, err) = run(&["--theme", "neon"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("invalid value 'neon'") && err.contains("dark, light, high-contrast, mono"),
+        err.contains("invalid value 'neon'") && err.contains("auto, dark, light, high-contrast, mono"),
         "{err}"
     );
     let (code, _, err) = run(&["export", "--format", "pdf"]);
