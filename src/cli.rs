@@ -67,7 +67,7 @@ pub struct Cli {
     pub seed: Option<u64>,
 
     /// Read settings from FILE [default: the platform's config directory, e.g.
-    /// ~/.config/scm-vs-om/settings.toml]. Keys: theme = "dark" | "light" |
+    /// ~/.config/scm-vs-om/settings.toml]. Keys: theme = "auto" | "dark" | "light" |
     /// "high-contrast" | "mono"; mouse = true | false; quiz_length = 10 | 20 | 50 | "all"
     #[arg(long, value_name = "FILE", env = CONFIG_ENV)]
     pub config: Option<PathBuf>,
