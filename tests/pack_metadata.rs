@@ -133,3 +133,34 @@ fn every_export_carries_it() {
     assert_eq!(json["pack"]["licence"], "CC BY 4.0");
     assert_eq!(json["pack"]["language"], "en-GB");
 }
+
+#[test]
+fn numbered_points_are_numbered_on_screen_and_in_the_exports() {
+    let two = |t: &mut [String; 6]| {
+        t[2] = t[2]
+            .replacen("sources = [\"book\"]\n", "sources = [\"book\"]\nnumbered = true\n", 1)
+            .replacen("alpha = [\"Wide scope\"]", "alpha = [\"Wide scope\", \"Then wider\"]", 1);
+    };
+    let c = load_edited(two).unwrap();
+    assert!(c.dimensions[0].numbered);
+    let mut app = scm_vs_om::app::App::new(c.clone(), &scm_vs_om::ui::theme::COLOUR, (120, 40));
+    common::press(&mut app, "j j");
+    let screen = common::screen(&app);
+    assert!(screen.contains("│ 1. Wide scope") && screen.contains("│ 2. Then wider"), "{screen}");
+    assert!(!screen.contains("• Wide scope"), "{screen}");
+    let md = scm_vs_om::export::markdown(&c);
+    assert!(md.contains("**Alpha Studies:**\n\n1. Wide scope\n2. Then wider\n"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&scm_vs_om::export::json(&c)).unwrap();
+    assert_eq!(json["dimensions"][0]["numbered"], true);
+    // Without the key, bullets as before.
+    let c = load_edited(|_| {}).unwrap();
+    assert!(!c.dimensions[0].numbered);
+    let e = load_edited(|t| {
+        t[2] = t[2].replacen("sources = [\"book\"]\n", "sources = [\"book\"]\nnumbered = \"yes\"\n", 1)
+    })
+    .unwrap_err();
+    assert_eq!(
+        e.diagnostics[0].to_string(),
+        "pack/compare.toml:14:12: `numbered` must be true or false, found a string"
+    );
+}

@@ -46,6 +46,7 @@ struct RawDimension {
     sources: Option<Vec<At<String>>>,
     points: Option<RawPoints>,
     extras: RawExtras,
+    numbered: bool,
 }
 
 fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
@@ -141,6 +142,7 @@ fn read_compare(ctx: &FileCtx<'_>) -> RawCompare {
                 sources: t.ids("sources"),
                 points,
                 extras,
+                numbered: t.opt_bool("numbered").is_some_and(|b| b.value),
             };
             t.finish();
             d
@@ -268,6 +270,7 @@ pub(super) fn build_compare<'c>(
                     facets: points.facets,
                     shared: points.shared,
                     glance: points.glance,
+                    numbered: d.numbered,
                 },
             ));
         }

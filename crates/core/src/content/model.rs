@@ -147,6 +147,16 @@ pub struct Dimension {
     pub shared: Vec<Point>,
     /// The short phrases of the at-a-glance matrix, if the author wrote them.
     pub glance: Option<Glance>,
+    /// Each field's points are steps in order (`numbered = true`): shown "1.", "2.", …
+    #[serde(default)]
+    pub numbered: bool,
+}
+
+impl Dimension {
+    /// The marker before point `p` of a list: its number, or a bullet.
+    pub fn marker(&self, p: usize) -> String {
+        if self.numbered { format!("{}. ", p + 1) } else { "• ".to_string() }
+    }
 }
 
 /// A teaching sentence and the sources that support it.

@@ -236,7 +236,8 @@ fn dimension(c: &Content, dim: &Dimension, cited: &mut Cited, out: &mut Vec<Bloc
         }
         let lead = if dim.facets.is_empty() { disc.name.clone() } else { format!("{} also", disc.name) };
         out.push(Block::Para(vec![Inline::Strong(format!("{lead}:"))]));
-        out.push(Block::Bullets(points.iter().map(|p| text(p.clone())).collect()));
+        let items = points.iter().map(|p| text(p.clone())).collect();
+        out.push(if dim.numbered { Block::Numbered(items) } else { Block::Bullets(items) });
     }
     if !dim.shared.is_empty() {
         out.push(Block::Para(vec![Inline::Strong(format!("{}:", super::super::quiz::card::both_label(c)))]));

@@ -57,6 +57,8 @@ struct DimensionOut<'a> {
     sources: Vec<&'a str>,
     /// Glossary terms related to this dimension.
     terms: Vec<&'a str>,
+    /// The points are steps in order.
+    numbered: bool,
 }
 
 #[derive(Serialize)]
@@ -178,6 +180,7 @@ pub(crate) fn json(c: &Content) -> String {
                 note: d.note.as_deref(),
                 sources: source_ids(&d.sources),
                 terms: terms_by_dimension[i].iter().map(|&t| c.terms[t].id.as_str()).collect(),
+                numbered: d.numbered,
             })
             .collect(),
         questions: c
