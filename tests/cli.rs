@@ -278,3 +278,16 @@ fn empty_environment_variables_count_as_unset() {
     let out = Command::new(BIN).arg("check").env("SCM_VS_OM_DATA_DIR", "/nonexistent").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Help that cannot be written (`--help > /dev/full`) is an error, not a silent success.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_into_a_full_disk_is_an_error() {
+    for args in [&["--help"][..], &["check", "--help"], &["--version"]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = Command::new(BIN).args(args).stdout(full).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("cannot write the help: No space left on device"), "{args:?}: {err}");
+    }
+}
