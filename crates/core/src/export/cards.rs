@@ -28,8 +28,12 @@ fn cards(c: &Content, sheet: &Worksheet) -> Vec<Card> {
     for card in &sheet.cards {
         let mut front = vec![card.prompt.clone()];
         front.extend(card.options.iter().enumerate().map(|(k, o)| format!("{}) {o}", letter(k))));
-        let right: Vec<String> =
+        let mut right: Vec<String> =
             card.correct.iter().map(|&k| format!("{}) {}", letter(k), card.options[k])).collect();
+        if right.is_empty() {
+            // A typed answer: what is accepted.
+            right.push(card.accepted.join(" / "));
+        }
         let mut tags = vec!["question".to_string()];
         tags.extend(dimension_tags(card.dimension));
         out.push(Card { front, back: vec![right.join(", "), card.explanation.clone()], tags });

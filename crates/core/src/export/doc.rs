@@ -323,17 +323,18 @@ fn questions(c: &Content, sheet: &Worksheet, cited: &mut Cited, out: &mut Vec<Bl
         .cards
         .iter()
         .map(|card| {
-            let q = match card.origin {
-                crate::quiz::Origin::Question(q) => &c.questions[q],
-                crate::quiz::Origin::Drill { .. } => unreachable!("a worksheet asks authored questions"),
-            };
-            let hint = if q.kind == QuestionKind::Multi && !says_choose_all(&card.prompt) {
+            let multi = matches!(card.origin, crate::quiz::Origin::Question(q) if c.questions[q].kind == QuestionKind::Multi);
+            let hint = if multi && !says_choose_all(&card.prompt) {
                 " (choose all that apply)"
             } else {
                 ""
             };
-            let options =
+            let mut options: Vec<String> =
                 card.options.iter().enumerate().map(|(k, o)| format!("{}) {o}", letter(k))).collect();
+            if options.is_empty() {
+                // A typed answer: room to write it.
+                options.push("Answer: ______________________".to_string());
+            }
             (text(format!("{}{hint}", card.prompt)), options)
         })
         .collect();
@@ -344,8 +345,11 @@ fn questions(c: &Content, sheet: &Worksheet, cited: &mut Cited, out: &mut Vec<Bl
         .cards
         .iter()
         .map(|card| {
-            let letters: Vec<String> =
+            let mut letters: Vec<String> =
                 card.correct.iter().map(|&k| format!("{} ({})", letter(k), card.options[k])).collect();
+            if letters.is_empty() {
+                letters.push(card.accepted.join(" / "));
+            }
             let sources = cited.labels(c, &card.sources);
             let sources = if sources.is_empty() { String::new() } else { format!(" ({sources})") };
             vec![

@@ -84,6 +84,7 @@ enum AnswerOut<'a> {
     Letters(Vec<String>),
     Bool(bool),
     Id(&'a str),
+    Texts(&'a [String]),
 }
 
 #[derive(Serialize)]
@@ -201,6 +202,7 @@ pub(crate) fn json(c: &Content) -> String {
                     (Answer::TrueFalse(b), _) => AnswerOut::Bool(*b),
                     (Answer::Discipline(d), _) => AnswerOut::Id(&c.disciplines[*d].id),
                     (Answer::Both, _) => AnswerOut::Id("both"),
+                    (Answer::Typed(accepted), _) => AnswerOut::Texts(accepted),
                 },
                 explanation: &q.explanation,
                 sources: source_ids(&q.sources),
