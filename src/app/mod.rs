@@ -6,6 +6,7 @@ mod compare;
 mod fit;
 mod glossary;
 mod mouse;
+mod progress;
 pub mod quiz;
 mod search;
 mod sources;
@@ -13,6 +14,7 @@ mod sources;
 pub use compare::{CompareFocus, CompareRow, CompareState};
 pub use fit::{FitScreen, FitState};
 pub use glossary::{GlossaryFocus, GlossaryState};
+pub use progress::{FORECAST_DAYS, Figures, HISTORY_DAYS, Leech, ProgressState};
 pub use quiz::{QuizScreen, QuizState};
 pub use search::SearchState;
 pub use sources::{SourcesFocus, SourcesState};
@@ -32,6 +34,7 @@ pub enum Tab {
     Glossary,
     Fit,
     Sources,
+    Progress,
 }
 
 impl Tab {
@@ -99,6 +102,7 @@ pub struct App {
     pub quiz: QuizState,
     pub glossary: GlossaryState,
     pub fit: FitState,
+    pub progress: ProgressState,
     /// The search overlay, when open.
     pub search: Option<SearchState>,
     /// What search looks through, made the first time search opens.
@@ -139,6 +143,7 @@ impl App {
             quiz: QuizState::new(History::disabled(), 0),
             glossary: GlossaryState::new(),
             fit: FitState::new(statements),
+            progress: ProgressState::default(),
             search: None,
             search_index: None,
             return_to_quiz: false,
@@ -179,6 +184,7 @@ impl App {
             Tab::Compare => vec![Context::Compare],
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],
+            Tab::Progress => vec![Context::Progress],
             Tab::Fit => vec![match self.fit.screen {
                 FitScreen::Statements if !self.content.fit.statements.is_empty() => Context::FitStatement,
                 _ => Context::FitResult,
@@ -236,6 +242,7 @@ impl App {
                 Tab::Glossary => self.update_glossary(action),
                 Tab::Fit => self.update_fit(action),
                 Tab::Sources => self.update_sources(action),
+                Tab::Progress => self.update_progress(action),
             },
         }
     }
@@ -247,6 +254,9 @@ impl App {
         if tab == Tab::Quiz {
             // Time has passed since the counts were made: more may be due.
             self.refresh_quiz_counts();
+        }
+        if tab == Tab::Progress {
+            self.refresh_progress();
         }
     }
 
@@ -281,6 +291,7 @@ impl App {
         }
         clamp(&mut self.quiz.scroll, Region::QuizText);
         clamp(&mut self.fit.scroll, Region::FitText);
+        clamp(&mut self.progress.scroll, Region::Progress);
         self.drawn = drawn;
     }
 }

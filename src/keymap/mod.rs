@@ -9,7 +9,7 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
+    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, Progress, QuizFeedback, QuizQuestion,
     QuizResults, QuizStart, Search, Sources,
 };
 pub use bindings::BINDINGS;
@@ -40,6 +40,8 @@ pub enum Context {
     FitStatement,
     /// The self-assessment's result.
     FitResult,
+    /// The Progress tab.
+    Progress,
     /// The search overlay: every printable key types.
     Search,
     /// The help overlay, which takes every key it binds before anything else.
@@ -60,6 +62,7 @@ impl Context {
             Context::Glossary => "Glossary",
             Context::FitStatement => "Fit: a statement",
             Context::FitResult => "Fit: the result",
+            Context::Progress => "Progress",
             Context::Search => "Search",
             Context::Help => "Help",
         }
@@ -160,7 +163,7 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 13] = [
+pub const ALL_CONTEXTS: [Context; 14] = [
     Global,
     Compare,
     FromQuiz,
@@ -172,6 +175,7 @@ pub const ALL_CONTEXTS: [Context; 13] = [
     FitStatement,
     FitResult,
     Sources,
+    Progress,
     Search,
     Help,
 ];
