@@ -103,15 +103,17 @@ impl Rescue {
             Rescue::Fallback { path, count, why } => {
                 let p = escape(&path.display().to_string());
                 Some(format!(
-                    "scm-vs-om: {} could not be saved to {at} ({}).\nThey were written to {p}; to keep them, add that file's lines to {at} once it can be written:\n  cat '{p}' >> '{at}'",
+                    "scm-vs-om: {} could not be saved to {at} ({}).\n{} written to {p}; to keep {}, add that file's lines to {at} once it can be written:\n  cat '{p}' >> '{at}'",
                     answers(*count),
-                    escape(why),
+                    escape(why.trim_end_matches('.')),
+                    if *count == 1 { "It was" } else { "They were" },
+                    if *count == 1 { "it" } else { "them" },
                 ))
             }
             Rescue::Lost { lines, count, why } => Some(format!(
                 "scm-vs-om: {} could not be saved to {at} or to any other file ({}).\nHere they are; add these lines to {at} to keep them:\n{}",
                 answers(*count),
-                escape(why),
+                escape(why.trim_end_matches('.')),
                 escape(lines.trim_end()),
             )),
         }
@@ -397,13 +399,13 @@ impl History {
                 let n = self.pending.len();
                 let message = format!(
                     "Not saved: {}. {} kept and tried again with the next answer.",
-                    escape(&e.to_string()),
+                    escape(e.to_string().trim_end_matches('.')),
                     if n == 1 { "This answer is".to_string() } else { format!("{n} answers are") }
                 );
                 if !self.failing {
                     self.warnings.push(format!(
                         "Could not save your answers ({}); they are kept until saving works again, and written to a file of their own at quit if it never does.",
-                        escape(&e.to_string())
+                        escape(e.to_string().trim_end_matches('.'))
                     ));
                 }
                 self.failing = true;
