@@ -295,9 +295,16 @@ fn mastery(app: &App, f: &Figures, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
-    let counts =
-        |m: &MasteryCount| format!("{:>3} known {:>3} learning {:>3} new", m.known, m.learning, m.new);
-    let counts_w = counts(&MasteryCount { new: 999, learning: 999, known: 999 }).width();
+    // Every count in words where there is room; else how many of all are known.
+    let wide = width >= 70;
+    let counts = |m: &MasteryCount| {
+        if wide {
+            format!("{:>3} known {:>3} learning {:>3} new", m.known, m.learning, m.new)
+        } else {
+            format!("{:>3}/{:<3} known", m.known, m.total())
+        }
+    };
+    let counts_w = counts(&MasteryCount { new: 333, learning: 333, known: 333 }).width();
     let longest = app.content.groups.iter().map(|g| g.title.width()).max().unwrap_or(0);
     let title_w = longest.min(width / 3);
     let bar_w = width.saturating_sub(title_w + counts_w + 2);
