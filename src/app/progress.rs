@@ -5,7 +5,7 @@
 use super::{App, QuizScreen, Tab};
 use crate::action::Action;
 use crate::quiz::session::{due_count, due_forecast, leeches};
-use crate::quiz::stats::{Day, MasteryCount, mastery_by_group, per_day, utc_offset_now};
+use crate::quiz::stats::{Day, MasteryCount, mastery_by_group, overall_accuracy, per_day, utc_offset_now};
 use crate::quiz::{Difficulty, Plan, Scope, Session, card};
 use crate::view::Region;
 
@@ -43,8 +43,7 @@ pub struct Figures {
 impl Figures {
     /// Right answers over the days shown, in percent; `None` without answers.
     pub fn accuracy(&self) -> Option<u32> {
-        let (answers, right) = self.days.iter().fold((0, 0), |(a, r), d| (a + d.answers, r + d.right));
-        (answers > 0).then(|| (right * 100 / answers) as u32)
+        overall_accuracy(&self.days)
     }
 }
 
