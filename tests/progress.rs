@@ -186,7 +186,7 @@ fn an_answer_shows_on_the_next_visit() {
 #[test]
 fn the_fit_result_shows_once_rated() {
     let (mut app, _dir) = learner(&month_of_answers(), (120, 40));
-    press(&mut app, "4 5 5 1 6");
+    press(&mut app, "4 e e a 6");
     let text = screen(&app);
     assert!(text.contains("3 of "), "{text}");
     assert!(text.contains("/100"), "{text}");

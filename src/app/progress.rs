@@ -2,7 +2,7 @@
 //! due, mastery per group, the leeches) and the Fit result. The figures are worked out when
 //! the tab is opened, so a frame never walks a long history; the renderer only draws them.
 
-use super::{App, QuizScreen, Tab};
+use super::{App, Tab};
 use crate::action::Action;
 use crate::quiz::session::{due_count, due_forecast, leeches};
 use crate::quiz::stats::{Day, MasteryCount, mastery_by_group, overall_accuracy, per_day, utc_offset_now};
@@ -111,11 +111,15 @@ impl App {
     /// Starts a quiz of only the leeches, on the Quiz tab, unless a quiz is under way (it is
     /// never replaced without a word).
     fn quiz_the_leeches(&mut self) {
-        let running = self.quiz.screen == QuizScreen::Question
-            && self.quiz.session.as_ref().is_some_and(|s| !s.is_finished());
-        if running {
+        if self.quiz.running() {
             self.progress.notice =
                 Some("A quiz is under way on tab 2: finish it first, then quiz the leeches.".into());
+            return;
+        }
+        // Starting one would replace the quiz kept to resume.
+        if self.quiz.resume.is_some() {
+            self.progress.notice =
+                Some("An unfinished quiz is kept on tab 2: resume or drop it there first.".into());
             return;
         }
         let now = (self.clock)();
@@ -126,7 +130,7 @@ impl App {
             return;
         }
         let session = Session::start(&self.content, chosen, &plan, &mut self.quiz.rng, now);
-        self.begin_quiz(session, 0);
+        self.begin_quiz(session, 0, false);
         self.tab = Tab::Quiz;
     }
 }
