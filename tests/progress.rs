@@ -205,3 +205,18 @@ fn the_footer_offers_the_leech_quiz_and_help_lists_the_keys() {
     }
     assert!(help.contains("quiz on the leeches"), "{help}");
 }
+
+#[test]
+fn a_quiz_kept_to_resume_is_never_replaced_by_the_leeches() {
+    let (mut app, _dir) = learner(&month_of_answers(), (80, 24));
+    press(&mut app, "2 <Enter>");
+    let session = app.quiz.session.take().expect("a quiz");
+    let kept = scm_vs_om::saved::SavedQuiz::of(&session, 0);
+    app.quiz.resume = Some(kept.clone());
+    app.quiz.screen = scm_vs_om::app::QuizScreen::Start;
+    press(&mut app, "6 <Enter>");
+    assert_eq!(app.tab, Tab::Progress);
+    assert!(screen(&app).contains("An unfinished quiz is kept"), "{}", screen(&app));
+    assert_eq!(app.quiz.resume, Some(kept));
+    assert!(app.quiz.session.is_none());
+}
