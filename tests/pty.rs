@@ -161,8 +161,8 @@ fn the_same_seed_asks_the_same_questions() {
 
 #[test]
 fn closing_the_terminal_ends_the_program() {
-    // When the terminal goes away, crossterm's reads return end-of-file forever; the
-    // program must still notice the hang-up and exit rather than spin. Nothing may keep the
+    // When the terminal goes away, its reads fail or return end-of-file; the program must
+    // notice the hang-up and exit rather than spin. Nothing may keep the
     // terminal's other end open, so this session has no reader: the first frame fits in the
     // pseudo-terminal's buffer unread.
     let pty = native_pty_system()
