@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-/// A paste still open after this long without input is ended there.
+/// A paste, or a sequence, still open after this long without input is ended there.
 const PASTE_QUIET: Duration = Duration::from_millis(300);
 
 /// Longer than any key or mouse report: such a "sequence" is noise, and dropped.
@@ -79,8 +79,8 @@ impl Input {
                 return Ok(Some(event));
             }
             let quiet_for = self.last_bytes.elapsed();
-            let paste_ends = self.parser.in_paste() && quiet_for >= PASTE_QUIET;
-            let wait = if self.parser.in_paste() {
+            let paste_ends = self.parser.waiting() && quiet_for >= PASTE_QUIET;
+            let wait = if self.parser.waiting() {
                 timeout.min(PASTE_QUIET.saturating_sub(quiet_for))
             } else {
                 timeout
@@ -96,9 +96,7 @@ impl Input {
                     out.push(Event::Resize(width, height));
                 }
                 Ok(Chunk::Failed(e)) => return Err(e),
-                Err(RecvTimeoutError::Timeout)
-                    if paste_ends || (self.parser.in_paste() && wait < timeout) =>
-                {
+                Err(RecvTimeoutError::Timeout) if paste_ends || (self.parser.waiting() && wait < timeout) => {
                     self.parser.quiet(&mut out);
                 }
                 Err(RecvTimeoutError::Timeout) => return Ok(None),
@@ -132,8 +130,9 @@ enum Parsed {
 }
 
 impl Parser {
-    pub fn in_paste(&self) -> bool {
-        self.paste.is_some()
+    /// Whether a paste or a sequence has begun and not ended.
+    pub fn waiting(&self) -> bool {
+        self.paste.is_some() || !self.pending.is_empty()
     }
 
     /// The bytes of one read.
@@ -185,13 +184,14 @@ impl Parser {
         self.pending.drain(..at);
     }
 
-    /// No input came for a while: a paste still open ends here, with what it had, and
-    /// the bytes after it are read as keys again.
+    /// No input came for a while: a paste still open ends here, with what it had, and a
+    /// sequence still unfinished was noise; what comes next is read afresh.
     pub fn quiet(&mut self, out: &mut Vec<Event>) {
         if let Some(mut paste) = self.paste.take() {
             paste.append(&mut self.pending);
             out.push(Event::Paste(String::from_utf8_lossy(&paste).into_owned()));
         }
+        self.pending.clear();
     }
 }
 
@@ -468,7 +468,7 @@ mod tests {
         let mut out = Vec::new();
         p.feed(b"\x1b[200~abc", &mut out);
         p.feed(b"q", &mut out);
-        assert!(out.is_empty() && p.in_paste());
+        assert!(out.is_empty() && p.waiting());
         p.quiet(&mut out);
         assert_eq!(out, [Event::Paste("abcq".into())]);
         out.clear();
@@ -476,6 +476,25 @@ mod tests {
         assert_eq!(out, [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
         // A stray end marker is nothing.
         assert_eq!(events(&[b"\x1b[201~q"]), [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
+    }
+
+    proptest::proptest! {
+        /// Whatever bytes came, in whatever reads, a quiet moment ends what they began:
+        /// the next key is read as that key.
+        #[test]
+        fn after_any_bytes_and_a_quiet_moment_a_key_is_a_key(
+            chunks in proptest::collection::vec(proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), 0..6)
+        ) {
+            let mut p = Parser::default();
+            let mut out = Vec::new();
+            for c in &chunks {
+                p.feed(c, &mut out);
+            }
+            p.quiet(&mut out);
+            out.clear();
+            p.feed(b"q", &mut out);
+            proptest::prop_assert_eq!(out, vec![k(KeyCode::Char('q'), KeyModifiers::NONE)]);
+        }
     }
 
     #[test]
