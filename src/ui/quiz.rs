@@ -143,8 +143,9 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
     QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
 }
 
-/// Records where each answer option was drawn in the question box, for clicks.
-fn record_options(app: &App, card: &Card, question: Rect, rec: &mut Drawn) {
+/// Records where each answer option was drawn in the question box (its text scrolled by
+/// `offset` lines), for clicks: only the rows that show.
+fn record_options(app: &App, card: &Card, question: Rect, offset: u16, rec: &mut Drawn) {
     let inner = framed(app, Line::default(), true).inner(question);
     // The options follow the prompt and a blank line; each may wrap over several rows.
     let width = inner_width(question);
@@ -154,8 +155,12 @@ fn record_options(app: &App, card: &Card, question: Rect, rec: &mut Drawn) {
         let mark = if card.multi { " [ ] " } else { " " };
         let first = format!("{mark}{letter}) ");
         let rows = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
-        let y = (inner.y as usize + row).min(u16::MAX as usize) as u16;
-        let area = Rect { y, height: rows.min(u16::MAX as usize) as u16, ..inner }.intersection(inner);
+        // The option's rows on screen: [top, bottom) after the scroll, cut to the box.
+        let top = (inner.y as usize + row).saturating_sub(usize::from(offset));
+        let bottom = (inner.y as usize + row + rows).saturating_sub(usize::from(offset));
+        let top = top.max(inner.y as usize).min(u16::MAX as usize) as u16;
+        let bottom = bottom.min(u16::MAX as usize) as u16;
+        let area = Rect { y: top, height: bottom.saturating_sub(top), ..inner }.intersection(inner);
         rec.hit_area(area, Hit::QuizOption(i));
         row += rows;
     }
@@ -197,8 +202,8 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 
     let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
-    scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
-    record_options(app, card, g.question, rec);
+    let shown = scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
+    record_options(app, card, g.question, shown.offset, rec);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
         let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
