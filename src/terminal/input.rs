@@ -4,9 +4,10 @@
 //! Why not crossterm's reader: it waits without limit for the end of a bracketed paste, so
 //! a lone `ESC[200~` (line noise, a split marker) held every key that followed, `q` and
 //! Ctrl-C included, until a signal. Here a paste that has not ended after a quiet moment
-//! ends there. The rest follows crossterm's parser: a lone ESC at the end of a read is the
-//! Escape key, ESC and a character is Alt and that character, CSI and SS3 keys with their
-//! modifiers, SGR and X10 mouse reports.
+//! ends there. The rest follows crossterm's parser: ESC and a character is Alt and that
+//! character, CSI and SS3 keys with their modifiers, SGR and X10 mouse reports; a lone ESC
+//! is the Escape key once nothing follows it for a moment (a read can end just after the
+//! ESC of a mouse report).
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
@@ -17,6 +18,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, Mous
 
 /// A paste, or a sequence, still open after this long without input is ended there.
 const PASTE_QUIET: Duration = Duration::from_millis(300);
+
+/// A lone ESC with nothing after it for this long is the Escape key.
+const ESC_WAIT: Duration = Duration::from_millis(20);
 
 /// Longer than any key or mouse report: such a "sequence" is noise, and dropped.
 const MAX_SEQUENCE: usize = 64;
@@ -79,12 +83,10 @@ impl Input {
                 return Ok(Some(event));
             }
             let quiet_for = self.last_bytes.elapsed();
-            let paste_ends = self.parser.waiting() && quiet_for >= PASTE_QUIET;
-            let wait = if self.parser.waiting() {
-                timeout.min(PASTE_QUIET.saturating_sub(quiet_for))
-            } else {
-                timeout
-            };
+            let patience = self.parser.patience();
+            let patience_over = self.parser.waiting() && quiet_for >= patience;
+            let wait =
+                if self.parser.waiting() { timeout.min(patience.saturating_sub(quiet_for)) } else { timeout };
             let mut out = Vec::new();
             match self.rx.recv_timeout(wait) {
                 Ok(Chunk::Bytes(bytes)) => {
@@ -96,7 +98,9 @@ impl Input {
                     out.push(Event::Resize(width, height));
                 }
                 Ok(Chunk::Failed(e)) => return Err(e),
-                Err(RecvTimeoutError::Timeout) if paste_ends || (self.parser.waiting() && wait < timeout) => {
+                Err(RecvTimeoutError::Timeout)
+                    if patience_over || (self.parser.waiting() && wait < timeout) =>
+                {
                     self.parser.quiet(&mut out);
                 }
                 Err(RecvTimeoutError::Timeout) => return Ok(None),
@@ -172,11 +176,6 @@ impl Parser {
                     self.paste = Some(Vec::new());
                     at += used;
                 }
-                Parsed::Incomplete if self.pending[at..] == [0x1b] => {
-                    // A lone ESC at the end of a read is the key (as crossterm reads it).
-                    out.push(key(KeyCode::Esc, KeyModifiers::NONE));
-                    at += 1;
-                }
                 Parsed::Incomplete if self.pending.len() - at > MAX_SEQUENCE => at += 1,
                 Parsed::Incomplete => break,
             }
@@ -191,7 +190,17 @@ impl Parser {
             paste.append(&mut self.pending);
             out.push(Event::Paste(String::from_utf8_lossy(&paste).into_owned()));
         }
+        if self.pending == [0x1b] {
+            out.push(key(KeyCode::Esc, KeyModifiers::NONE));
+        }
         self.pending.clear();
+    }
+
+    /// How long to wait for the rest of what has begun: a lone ESC is the Escape key unless
+    /// more follows at once (a terminal writes a sequence in one go, but a read can end
+    /// inside it); a paste or a longer sequence gets longer.
+    pub fn patience(&self) -> Duration {
+        if self.paste.is_none() && self.pending == [0x1b] { ESC_WAIT } else { PASTE_QUIET }
     }
 }
 
@@ -430,8 +439,15 @@ mod tests {
                 k(Delete, none),
             ]
         );
-        // A lone ESC at the end of a read is Escape; ESC and a key in one read is Alt.
-        assert_eq!(events(&[b"\x1b"]), [k(Esc, none)]);
+        // A lone ESC is Escape once nothing follows it; ESC and a key in one read is Alt;
+        // a sequence split just after its ESC is still the sequence.
+        let mut p = Parser::default();
+        let mut out = Vec::new();
+        p.feed(b"\x1b", &mut out);
+        assert!(out.is_empty() && p.patience() == ESC_WAIT);
+        p.quiet(&mut out);
+        assert_eq!(out, [k(Esc, none)]);
+        assert_eq!(events(&[b"\x1b", b"[<0;5;21M"]).len(), 1, "one mouse report, not Escape and keys");
         assert_eq!(events(&[b"\x1bx"]), [k(Char('x'), KeyModifiers::ALT)]);
         // A sequence or a character split over two reads.
         assert_eq!(events(&[b"\x1b[", b"B"]), [k(Down, none)]);
