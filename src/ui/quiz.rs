@@ -37,6 +37,8 @@ pub fn scope_label(app: &App, scope: Scope) -> String {
         Scope::Due => format!("Due for review, then new ({} due)", app.quiz.due),
         Scope::Drill => "Drill: which field is it?".into(),
         Scope::Group(g) => app.content.groups[g].title.clone(),
+        Scope::Leeches => "Leeches: missed 4 times or more".into(),
+        Scope::Glossary => "Glossary: terms and definitions".into(),
     }
 }
 
@@ -93,14 +95,26 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
     // What the schedule and the history say.
     let due = app.quiz.due;
     let saved = match q.history.file() {
+        // Only what is on disk counts as saved (answers waiting for a save are said apart).
         Some(path) => format!(
-            "{} answers saved in {}.",
-            q.history.len(),
-            crate::content::escape(&path.display().to_string())
+            "{} saved in {}.{}",
+            match q.history.saved() {
+                1 => "1 answer".to_string(),
+                n => format!("{n} answers"),
+            },
+            crate::content::escape(&path.display().to_string()),
+            match q.history.pending() {
+                0 => String::new(),
+                n => format!(" {n} not saved yet."),
+            }
         ),
         None => "Answers are not saved this time (history is off).".to_string(),
     };
-    let review = format!("Review: {due} question{} due now. {saved}", if due == 1 { " is" } else { "s are" });
+    let week = app.quiz.due_week;
+    let review = format!(
+        "Review: {due} question{} due now, {week} within 7 days. {saved}",
+        if due == 1 { " is" } else { "s are" }
+    );
     lines.extend(wrap_text(&review, inner_w).into_iter().map(|l| Line::styled(l, t.dim)));
     for w in &q.history.warnings {
         lines.push(Line::default());
@@ -280,11 +294,15 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let mut lines = Vec::new();
-    let answers: Vec<String> = card
-        .correct
-        .iter()
-        .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
-        .collect();
+    // A typed card has no options: its expected answer is the one shown.
+    let answers: Vec<String> = match card.expected() {
+        Some(expected) => vec![expected.to_string()],
+        None => card
+            .correct
+            .iter()
+            .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
+            .collect(),
+    };
     let label = if answers.len() == 1 { "Answer: " } else { "Answers: " };
     let indent = " ".repeat(label.len());
     for (k, a) in answers.iter().enumerate() {
@@ -348,9 +366,10 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if !r.by_about.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("By field (questions whose answer is a field)", t.group));
-        let worst = r.by_about.iter().map(|(_, t)| t.missed()).max().unwrap_or(0);
+        // By rate, and only when one field stands out (Results::missed_most).
+        let worst = r.missed_most();
         for (about, tally) in &r.by_about {
-            let note = if worst > 0 && tally.missed() == worst { "  missed most" } else { "" };
+            let note = if worst == Some(*about) { "  missed most" } else { "" };
             lines.push(row(&about_label(app, *about), tally, note));
         }
     }
@@ -365,7 +384,10 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             lines.extend(
                 wrap_hanging(&prompt, width, "✗ ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
             );
-            let answers: Vec<&str> = card.correct.iter().map(|&c| card.options[c].as_str()).collect();
+            let answers: Vec<&str> = match card.expected() {
+                Some(expected) => vec![expected],
+                None => card.correct.iter().map(|&c| card.options[c].as_str()).collect(),
+            };
             lines.extend(
                 wrap_hanging(&answers.join("; "), width, "  Answer: ", "          ")
                     .into_iter()
