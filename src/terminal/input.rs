@@ -20,7 +20,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, Mous
 const PASTE_QUIET: Duration = Duration::from_millis(300);
 
 /// A lone ESC with nothing after it for this long is the Escape key.
-const ESC_WAIT: Duration = Duration::from_millis(20);
+const ESC_WAIT: Duration = Duration::from_millis(50);
 
 /// Longer than any key or mouse report: such a "sequence" is noise, and dropped.
 const MAX_SEQUENCE: usize = 64;
