@@ -36,6 +36,7 @@ fn clicking_a_tab_switches_to_it() {
 #[test]
 fn clicking_list_items_selects_them() {
     let mut app = builtin_app(120, 40);
+    press(&mut app, "<Enter>");
     let (x, y) = find(&app, "  Inventory");
     app.update(Action::Click(x + 3, y));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
@@ -134,7 +135,7 @@ fn style_runs(backend: &TestBackend, y: u16) -> String {
 
 fn themed(t: &'static theme::Theme) -> String {
     let mut app = App::new(Content::builtin(), t, (100, 30)).with_clock(common::test_clock);
-    press(&mut app, "j l");
+    press(&mut app, "<Enter> l");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).unwrap();
     // The header (tabs), the selected list row, the focused pane's title.

@@ -35,21 +35,21 @@ fn compare_overview_120x40() {
 #[test]
 fn compare_dimension_80x24_stacked() {
     let mut app = builtin_app(80, 24);
-    press(&mut app, "j");
+    press(&mut app, "<Enter>");
     insta::assert_snapshot!(render(&app));
 }
 
 #[test]
 fn compare_dimension_120x40_side_by_side() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "j j j");
+    press(&mut app, "<Enter> j j");
     insta::assert_snapshot!(render(&app));
 }
 
 #[test]
 fn compare_pane_focused_and_scrolled_80x24() {
     let mut app = builtin_app(80, 24);
-    press(&mut app, "j j j j j l l j j");
+    press(&mut app, "<Enter> j j j j l l j j");
     assert!(app.compare.scroll[1] > 0, "the focused pane scrolled");
     insta::assert_snapshot!(render(&app));
 }
@@ -84,7 +84,7 @@ fn too_small_39x11() {
 #[test]
 fn minimal_pack_100x20() {
     let mut app = pack_app("minimal", 100, 20);
-    press(&mut app, "j");
+    press(&mut app, "<Enter>");
     insta::assert_snapshot!(render(&app));
 }
 

@@ -25,6 +25,8 @@ pub struct CompareState {
     pub scroll: Vec<u16>,
     /// The highlighted related term (a position in the dimension's list of terms).
     pub term: usize,
+    /// The dimension highlighted in the at-a-glance matrix (shown while `selected` is 0).
+    pub matrix: usize,
 }
 
 impl CompareState {
@@ -42,6 +44,10 @@ impl App {
 
     pub(super) fn select_compare_entry(&mut self, entry: usize) {
         let entry = entry.min(self.compare_entries() - 1);
+        // Back on the matrix, the dimension just read stays highlighted.
+        if let (0, Some(d)) = (entry, self.compare.dimension()) {
+            self.compare.matrix = d;
+        }
         if entry != self.compare.selected {
             self.compare.selected = entry;
             self.compare.scroll.iter_mut().for_each(|s| *s = 0);
@@ -81,6 +87,9 @@ impl App {
     }
 
     pub(super) fn update_compare(&mut self, action: Action) {
+        if self.compare.dimension().is_none() {
+            return self.update_matrix(action);
+        }
         let focus = self.compare.focus;
         let regions = self.compare_regions();
         let pos = regions.iter().position(|r| *r == focus).unwrap_or(0);
@@ -90,6 +99,7 @@ impl App {
             Action::Select if focus == CompareFocus::List => {
                 self.compare.focus = regions.get(1).copied().unwrap_or(CompareFocus::List)
             }
+            Action::Back if focus == CompareFocus::List => self.select_compare_entry(0),
             Action::Back => self.compare.focus = CompareFocus::List,
             Action::Select if focus == CompareFocus::Terms => {
                 if let Some(&t) = self.related_terms().get(self.compare.term) {

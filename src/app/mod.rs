@@ -3,6 +3,7 @@
 mod compare;
 mod fit;
 mod glossary;
+mod matrix;
 mod mouse;
 pub mod quiz;
 mod search;
@@ -133,6 +134,7 @@ impl App {
                 focus: CompareFocus::List,
                 scroll: vec![0; panes + 1],
                 term: 0,
+                matrix: 0,
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
             quiz: QuizState::new(History::disabled(), 0),

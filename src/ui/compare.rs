@@ -286,6 +286,10 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    // The list's first entry is the at-a-glance matrix, drawn across the whole body.
+    if app.compare.dimension().is_none() {
+        return super::matrix::render(app, area, buf);
+    }
     let mut g = geometry(app, area);
     render_list(app, g.list, buf);
     super::draw::draw_lines(buf, g.header, &g.header_lines, 0);
@@ -362,7 +366,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|row| {
             let selected = *row == selected_row_of(app);
             let (text, style) = match *row {
-                Row::Overview => (entry_text("Overview", selected, width), t.item),
+                Row::Overview => (entry_text("At a glance", selected, width), t.item),
                 Row::Group(g) => (truncate(&app.content.groups[g].title, width), t.group),
                 Row::Dimension(e) => {
                     (entry_text(&app.content.dimensions[e - 1].title, selected, width), t.item)

@@ -3,8 +3,10 @@
 pub mod compare;
 pub mod draw;
 pub mod fit;
+pub mod flow;
 pub mod glossary;
 pub mod help;
+pub mod matrix;
 pub mod quiz;
 pub mod search;
 pub mod sources;

@@ -1,0 +1,37 @@
+//! The at-a-glance matrix: moving the highlight and opening a dimension.
+
+use super::{App, CompareFocus};
+use crate::action::Action;
+use crate::ui;
+
+impl App {
+    pub(super) fn update_matrix(&mut self, action: Action) {
+        let last = self.content.dimensions.len().saturating_sub(1);
+        let d = self.compare.matrix.min(last);
+        let page = ui::matrix::page(self);
+        self.compare.matrix = match action {
+            Action::Up | Action::PrevItem => d.saturating_sub(1),
+            Action::Down | Action::NextItem => (d + 1).min(last),
+            Action::PageUp => d.saturating_sub(page),
+            Action::PageDown => (d + page).min(last),
+            Action::First => 0,
+            Action::Last => last,
+            Action::Select | Action::FocusNext => return self.open_from_matrix(d),
+            _ => d,
+        };
+    }
+
+    /// Opens dimension `d` for reading, the list focused on it.
+    fn open_from_matrix(&mut self, d: usize) {
+        self.select_compare_entry(d + 1);
+        self.compare.focus = CompareFocus::List;
+    }
+
+    /// A click on a row opens it, as Enter would (the window moves with the highlight, so a
+    /// first click that only highlighted would leave a second click on another row).
+    pub(super) fn matrix_click(&mut self, y: u16) {
+        if let Some(d) = ui::matrix::dimension_at(self, y) {
+            self.open_from_matrix(d);
+        }
+    }
+}
