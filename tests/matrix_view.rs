@@ -199,3 +199,18 @@ fn every_size_from_the_minimum_up_draws_without_panicking() {
         }
     }
 }
+
+#[test]
+fn left_on_the_matrix_shows_what_each_field_is_and_esc_comes_back() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "j h");
+    let s = screen(&app);
+    assert!(s.contains("The fields") && s.contains("Operations management directs the"), "{s}");
+    assert!(s.contains("▸ At a glance"), "the list is beside it: {s}");
+    press(&mut app, "<Esc>");
+    assert!(app.compare.on_matrix());
+    assert_eq!(app.compare.matrix, 1, "on the row it left");
+    // From the fields, the list walks into the dimensions as before.
+    press(&mut app, "h j");
+    assert_eq!(app.compare.dimension(), Some(0));
+}

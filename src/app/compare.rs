@@ -27,6 +27,15 @@ pub struct CompareState {
     pub term: usize,
     /// The dimension highlighted in the at-a-glance matrix (shown while `selected` is 0).
     pub matrix: usize,
+    /// With `selected` 0: the fields' own summaries (the former Overview) instead of the matrix.
+    pub about: bool,
+}
+
+impl CompareState {
+    /// Whether the at-a-glance matrix is on screen.
+    pub fn on_matrix(&self) -> bool {
+        self.selected == 0 && !self.about
+    }
 }
 
 impl CompareState {
@@ -49,6 +58,7 @@ impl App {
             self.compare.matrix = d;
         }
         if entry != self.compare.selected {
+            self.compare.about = false;
             self.compare.selected = entry;
             self.compare.scroll.iter_mut().for_each(|s| *s = 0);
             self.compare.term = 0;
@@ -87,7 +97,7 @@ impl App {
     }
 
     pub(super) fn update_compare(&mut self, action: Action) {
-        if self.compare.dimension().is_none() {
+        if self.compare.on_matrix() {
             return self.update_matrix(action);
         }
         let focus = self.compare.focus;
@@ -99,7 +109,10 @@ impl App {
             Action::Select if focus == CompareFocus::List => {
                 self.compare.focus = regions.get(1).copied().unwrap_or(CompareFocus::List)
             }
-            Action::Back if focus == CompareFocus::List => self.select_compare_entry(0),
+            Action::Back if focus == CompareFocus::List => {
+                self.select_compare_entry(0);
+                self.compare.about = false;
+            }
             Action::Back => self.compare.focus = CompareFocus::List,
             Action::Select if focus == CompareFocus::Terms => {
                 if let Some(&t) = self.related_terms().get(self.compare.term) {

@@ -17,6 +17,12 @@ impl App {
             Action::First => 0,
             Action::Last => last,
             Action::Select | Action::FocusNext => return self.open_from_matrix(d),
+            // The fields themselves: their summaries and sources, beside the list.
+            Action::FocusPrev => {
+                self.compare.about = true;
+                self.compare.focus = CompareFocus::List;
+                d
+            }
             _ => d,
         };
     }

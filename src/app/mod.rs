@@ -135,6 +135,7 @@ impl App {
                 scroll: vec![0; panes + 1],
                 term: 0,
                 matrix: 0,
+                about: false,
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
             quiz: QuizState::new(History::disabled(), 0),

@@ -38,7 +38,7 @@ impl App {
         }
         let at = Position { x, y };
         match self.tab {
-            Tab::Compare if self.compare.dimension().is_none() => self.matrix_click(y),
+            Tab::Compare if self.compare.on_matrix() => self.matrix_click(y),
             Tab::Compare => {
                 let g = ui::compare::geometry(self, ui::body_area(self));
                 if g.list.contains(at) {
@@ -90,7 +90,7 @@ impl App {
         }
         let at = Position { x, y };
         match self.tab {
-            Tab::Compare if self.compare.dimension().is_none() => repeat(self, step, 1),
+            Tab::Compare if self.compare.on_matrix() => repeat(self, step, 1),
             Tab::Compare => {
                 let g = ui::compare::geometry(self, ui::body_area(self));
                 // Scroll what is under the pointer, without moving the focus there.

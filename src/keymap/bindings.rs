@@ -48,7 +48,7 @@ pub const BINDINGS: &[Binding] = &[
         Compare,
         &[Key::Code(K::Left), Key::Char('h')],
         Action::FocusPrev,
-        "focus the region to the left (panes → list)",
+        "focus the region to the left (panes → list); on the matrix, what each field is",
         Some("focus"),
     ),
     b(
@@ -92,10 +92,16 @@ pub const BINDINGS: &[Binding] = &[
         Compare,
         &[Key::Code(K::Enter)],
         Action::Select,
-        "read the selected dimension (focus its first pane)",
+        "open the matrix's highlighted dimension, or read the selected one (focus its first pane)",
         None,
     ),
-    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    b(
+        Compare,
+        &[Key::Code(K::Esc)],
+        Action::Back,
+        "back to the list; from the list, back to the matrix",
+        None,
+    ),
     // The search overlay.
     b(Search, &[Key::Text], Action::Type(' '), "type to search: names fuzzily, text word by word", None),
     b(Search, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),

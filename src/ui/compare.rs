@@ -158,9 +158,9 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let width = width as usize;
     let (title, context, summary) = match app.compare.dimension() {
         None => (
-            "Overview".to_string(),
-            "what each field is".to_string(),
-            Some("Walk the dimensions in the list to compare the fields side by side.".to_string()),
+            "The fields".to_string(),
+            "what each one is".to_string(),
+            Some("Esc goes back to the matrix; the list walks the dimensions.".to_string()),
         ),
         Some(d) => {
             let dim = &app.content.dimensions[d];
@@ -287,7 +287,7 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The list's first entry is the at-a-glance matrix, drawn across the whole body.
-    if app.compare.dimension().is_none() {
+    if app.compare.on_matrix() {
         return super::matrix::render(app, area, buf);
     }
     let mut g = geometry(app, area);
