@@ -4,6 +4,7 @@
 use divan::{Bencher, black_box};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::action::Action;
 use scm_vs_om::app::App;
 use scm_vs_om::content::{Content, ContentSource};
@@ -41,7 +42,9 @@ fn key_to_bytes_120x36(bencher: Bencher) {
     bencher.bench_local(|| {
         app.update(if down { Action::Down } else { Action::Up });
         down = !down;
-        terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).expect("in memory");
+        let mut drawn = None;
+        terminal.draw(|f| drawn = Some(ui::render_frame(&app, f.area(), f.buffer_mut()))).expect("in memory");
+        app.observe(drawn.unwrap_or_default());
         let out = terminal.backend_mut().writer_mut();
         let bytes = out.len();
         out.clear();
@@ -73,7 +76,8 @@ fn render_200x60(bencher: Bencher, screen: &str) {
     });
 }
 
-/// One key press as the event loop handles it: the update, then a frame.
+/// One key press as the event loop handles it: the update, then a frame, whose record the
+/// app takes in.
 #[divan::bench]
 fn key_then_frame_200x60(bencher: Bencher) {
     let mut app = App::new(Content::builtin(), &theme::COLOUR, (200, 60));
@@ -84,7 +88,29 @@ fn key_then_frame_200x60(bencher: Bencher) {
         app.update(if down { Action::Down } else { Action::Up });
         down = !down;
         buf.reset();
-        ui::render(&app, area, &mut buf);
+        let drawn = ui::render_frame(&app, area, &mut buf);
+        app.observe(drawn);
+    });
+}
+
+/// Scrolling a Compare pane, then the frame: the key reads its limits from the last frame's
+/// record, so the panes' text is wrapped once per frame, not again for the key.
+#[divan::bench]
+fn pane_scroll_then_frame_80x24(bencher: Bencher) {
+    let mut app = App::new(Content::builtin(), &theme::COLOUR, (80, 24));
+    let area = Rect::new(0, 0, 80, 24);
+    let mut buf = Buffer::empty(area);
+    for a in [Action::Down, Action::FocusNext] {
+        app.update(a);
+        app.observe(ui::render_frame(&app, area, &mut buf));
+    }
+    let mut down = true;
+    bencher.bench_local(|| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        buf.reset();
+        let drawn = ui::render_frame(&app, area, &mut buf);
+        app.observe(drawn);
     });
 }
 
@@ -92,6 +118,7 @@ mod quiz {
     use divan::{Bencher, black_box};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use scm_vs_om::BuiltinContent;
     use scm_vs_om::action::Action;
     use scm_vs_om::app::App;
     use scm_vs_om::content::Content;
@@ -195,6 +222,7 @@ mod search {
     use divan::{Bencher, black_box};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
+    use scm_vs_om::BuiltinContent;
     use scm_vs_om::action::Action;
     use scm_vs_om::app::App;
     use scm_vs_om::content::Content;
@@ -361,6 +389,29 @@ mod scale {
         let c = load(scale);
         let mut index = SearchIndex::new(&c);
         bencher.bench_local(|| index.search(black_box("sup")).len());
+    }
+
+    /// A 100 KB paste into search, as the event loop hands it over: one edit, one search,
+    /// then the frame that shows the result.
+    #[divan::bench(args = SCALES, sample_count = 10)]
+    fn paste_100kb_into_search(bencher: Bencher, scale: f64) {
+        let words = ["supply", "chain", "inventory", "lean", "的", "😀", "q", "j"];
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut text = String::new();
+        while text.len() < 100_000 {
+            text.push_str(words[rng.usize(..words.len())]);
+            text.push(' ');
+        }
+        let mut app = App::new(load(scale), &theme::DARK, (120, 40));
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            app.update(Action::OpenSearch);
+            app.insert_text(black_box(&text));
+            buf.reset();
+            ui::render(&app, area, &mut buf);
+            app.update(Action::Back);
+        });
     }
 
     /// Every tab and overlay at 200×60, drawn from the large pack.

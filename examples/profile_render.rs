@@ -1,6 +1,7 @@
 //! Renders a screen many times, for profiling: `cargo run --release --example profile_render -- [DIR] [SCREEN]`.
 use ratatui::{buffer::Buffer, layout::Rect};
 use scm_vs_om::{
+    BuiltinContent,
     action::Action,
     app::App,
     content::{Content, ContentSource},

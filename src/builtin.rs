@@ -8,23 +8,33 @@ use crate::content::{Content, ContentSource, LoadError, Loaded};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-content.postcard"));
 
-impl Content {
+/// The stored built-in content. A trait because [`Content`] belongs to the core crate, which
+/// cannot hold bytes this crate's build script makes; it keeps the calls `Content::builtin()`.
+pub trait BuiltinContent: Sized {
     /// The built-in content, decoded from what `build.rs` stored.
-    pub fn builtin() -> Content {
+    fn builtin() -> Self;
+
+    /// Like [`Content::load`], but the built-in content comes ready-made rather than parsed.
+    fn load_fast(source: &ContentSource) -> Result<Self, LoadError>;
+
+    /// Like [`Content::load_checked`], but the built-in content comes ready-made (`build.rs`
+    /// checked it; `check` shows its warnings).
+    fn load_fast_checked(source: &ContentSource) -> Result<Loaded, LoadError>;
+}
+
+impl BuiltinContent for Content {
+    fn builtin() -> Content {
         postcard::from_bytes(BYTES).expect("build.rs wrote these bytes from this same model")
     }
 
-    /// Like [`Content::load`], but the built-in content comes ready-made rather than parsed.
-    pub fn load_fast(source: &ContentSource) -> Result<Content, LoadError> {
+    fn load_fast(source: &ContentSource) -> Result<Content, LoadError> {
         match source {
             ContentSource::Builtin => Ok(Content::builtin()),
             dir => Content::load(dir),
         }
     }
 
-    /// Like [`Content::load_checked`], but the built-in content comes ready-made (`build.rs`
-    /// checked it; `check` shows its warnings).
-    pub fn load_fast_checked(source: &ContentSource) -> Result<Loaded, LoadError> {
+    fn load_fast_checked(source: &ContentSource) -> Result<Loaded, LoadError> {
         match source {
             ContentSource::Builtin => Ok(Loaded { content: Content::builtin(), warnings: Vec::new() }),
             dir => Content::load_checked(dir),

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::quiz::History;
 
@@ -54,7 +54,7 @@ pub struct Cli {
 
     /// Save quiz answers in DIR [default: the platform's data directory, e.g.
     /// ~/.local/share/scm-vs-om]
-    #[arg(long, value_name = "DIR", env = "SCM_VS_OM_DATA_DIR")]
+    #[arg(long, value_name = "DIR", env = DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
 
     /// Do not read or save quiz answers (wins over --data-dir and SCM_VS_OM_DATA_DIR)
@@ -68,7 +68,7 @@ pub struct Cli {
     /// Read settings from FILE [default: the platform's config directory, e.g.
     /// ~/.config/scm-vs-om/settings.toml]. Keys: theme = "dark" | "light" |
     /// "high-contrast" | "mono"; mouse = true | false; quiz_length = 10 | 20 | 50 | "all"
-    #[arg(long, value_name = "FILE", env = "SCM_VS_OM_CONFIG")]
+    #[arg(long, value_name = "FILE", env = CONFIG_ENV)]
     pub config: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -85,15 +85,6 @@ pub enum ThemeName {
     HighContrast,
     /// No colour at all: bold, underline and reverse video only
     Mono,
-}
-
-impl ThemeName {
-    pub const ALL: [(&'static str, ThemeName); 4] = [
-        ("dark", ThemeName::Dark),
-        ("light", ThemeName::Light),
-        ("high-contrast", ThemeName::HighContrast),
-        ("mono", ThemeName::Mono),
-    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,7 +172,24 @@ pub enum Command {
     Man,
 }
 
+/// The environment variables that stand for options.
+pub const DATA_DIR_ENV: &str = "SCM_VS_OM_DATA_DIR";
+pub const CONFIG_ENV: &str = "SCM_VS_OM_CONFIG";
+
 impl Cli {
+    /// The command line, with the environment variables behind options; an empty variable
+    /// counts as unset (clap would take it for the option given without a value, and refuse
+    /// every command over an option nobody passed). Exits with clap's message on an error.
+    pub fn from_env() -> Cli {
+        let mut command = Cli::command();
+        for (id, var) in [("data_dir", DATA_DIR_ENV), ("config", CONFIG_ENV)] {
+            if std::env::var_os(var).is_some_and(|v| v.is_empty()) {
+                command = command.mut_arg(id, |arg| arg.env(None));
+            }
+        }
+        Cli::from_arg_matches_mut(&mut command.get_matches()).unwrap_or_else(|e| e.exit())
+    }
+
     /// The quiz history the options ask for: off, in the given directory, or in the
     /// platform's data directory (XDG on Linux).
     pub fn history(&self) -> History {
@@ -204,5 +212,15 @@ impl Cli {
     /// The settings file the options point to, or the platform's default.
     pub fn config_file(&self) -> Option<PathBuf> {
         self.config.clone().or_else(|| dirs::config_dir().map(|d| d.join("scm-vs-om").join("settings.toml")))
+    }
+
+    /// The settings: from the file given (`--config`, `SCM_VS_OM_CONFIG`), which must exist,
+    /// or from the platform's default file, which need not.
+    pub fn settings(&self) -> crate::settings::Settings {
+        match (&self.config, self.config_file()) {
+            (Some(given), _) => crate::settings::load_given(given),
+            (None, Some(default)) => crate::settings::load(&default),
+            (None, None) => crate::settings::Settings::default(),
+        }
     }
 }

@@ -1,20 +1,21 @@
 //! scm-vs-om: a terminal explorer of how Supply Chain Management and Operations Management
-//! differ and overlap. The library holds everything; `main.rs` only starts it.
+//! differ and overlap. The library holds the explorer; `main.rs` only starts it. The
+//! terminal-free half (content, quiz engine, search, fit, export) is the `scm_vs_om_core`
+//! crate, re-exported here under the same paths.
 
 pub mod action;
 pub mod app;
 mod builtin;
 pub mod cli;
-pub mod content;
-pub mod export;
-pub mod fit;
 pub mod keymap;
-pub mod quiz;
-pub mod search;
 pub mod settings;
 pub mod starter;
 pub mod terminal;
 pub mod ui;
+pub mod view;
+
+pub use builtin::BuiltinContent;
+pub use scm_vs_om_core::{content, export, fit, quiz, search};
 
 use content::{Content, ContentSource};
 

@@ -1,14 +1,15 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
 use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
-use scm_vs_om::ui::theme::{Theme, Variant};
+use scm_vs_om::ui::theme::Theme;
 use scm_vs_om::{export, starter};
 
 /// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
@@ -20,7 +21,7 @@ macro_rules! say {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     // Commands that need no content.
     match &cli.command {
         Some(Command::Completions { shell }) => {
@@ -119,12 +120,7 @@ fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
         (None, true) => ThemeName::Mono,
         (None, false) => settings.theme.unwrap_or(ThemeName::Dark),
     };
-    Theme::by_variant(match name {
-        ThemeName::Dark => Variant::Dark,
-        ThemeName::Light => Variant::Light,
-        ThemeName::HighContrast => Variant::HighContrast,
-        ThemeName::Mono => Variant::Mono,
-    })
+    Theme::by_variant(name)
 }
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {
@@ -135,7 +131,17 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let settings = cli.config_file().map(|p| settings::load(&p)).unwrap_or_default();
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        // A plain mode would be a second interface to keep right; the text export already
+        // is the plain way to read everything, so say so instead of sending garbage.
+        say!(
+            "scm-vs-om: TERM=dumb: this terminal cannot show the full-screen explorer (it needs\n\
+             cursor movement, colours and an alternate screen). Run it in a terminal emulator,\n\
+             or read the content as text with `scm-vs-om export --format markdown`."
+        );
+        return ExitCode::from(2);
+    }
+    let settings = cli.settings();
     for w in &settings.warnings {
         say!("{}", settings::describe(w));
     }

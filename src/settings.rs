@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use clap::ValueEnum;
+
 use crate::cli::{QuizLength, ThemeName};
 use crate::content::reader::FileCtx;
 use crate::content::{escape, read_file};
@@ -32,9 +34,12 @@ pub fn load(path: &Path) -> Settings {
     if let Some(doc) = ctx.parse() {
         let mut root = ctx.plain_root(doc);
         settings.theme = root.opt_text("theme").and_then(|t| {
-            let found = ThemeName::ALL.iter().find(|(n, _)| *n == t.value).map(|(_, v)| *v);
+            let found = ThemeName::from_str(&t.value, false).ok();
             if found.is_none() {
-                let names: Vec<&str> = ThemeName::ALL.iter().map(|(n, _)| *n).collect();
+                let names: Vec<String> = ThemeName::value_variants()
+                    .iter()
+                    .filter_map(|v| Some(v.to_possible_value()?.get_name().to_string()))
+                    .collect();
                 ctx.error(t.at, format!("unknown theme `{}`: use one of {}", t.value, names.join(", ")));
             }
             found
@@ -45,6 +50,19 @@ pub fn load(path: &Path) -> Settings {
     }
     settings.warnings.extend(ctx.into_diagnostics().iter().map(ToString::to_string));
     settings
+}
+
+/// Reads a settings file the user named: unlike the default file, it must exist, so a typo
+/// in the path is reported instead of silently giving the defaults.
+pub fn load_given(path: &Path) -> Settings {
+    if !path.exists() {
+        let message = "settings file not found (named by --config or SCM_VS_OM_CONFIG); using the defaults";
+        return Settings {
+            warnings: vec![format!("{}:1:1: {message}", path.display())],
+            ..Default::default()
+        };
+    }
+    load(path)
 }
 
 fn read_length(ctx: &FileCtx<'_>, root: &mut crate::content::reader::Table<'_, '_>) -> Option<QuizLength> {
@@ -85,6 +103,30 @@ mod tests {
     #[test]
     fn a_missing_file_is_no_settings() {
         assert_eq!(load(Path::new("/nonexistent/settings.toml")), Settings::default());
+    }
+
+    #[test]
+    fn a_missing_named_file_is_reported() {
+        let s = load_given(Path::new("/nonexistent/settings.toml"));
+        assert_eq!(s.warnings.len(), 1);
+        assert!(
+            s.warnings[0].starts_with("/nonexistent/settings.toml:1:1: settings file not found"),
+            "{s:?}"
+        );
+        assert_eq!((s.theme, s.mouse, s.quiz_length), (None, None, None));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("settings.toml");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        // Opening a FIFO for reading blocks until a writer comes: were it opened, this
+        // test would never end.
+        let s = load_given(&fifo);
+        assert_eq!(s.warnings.len(), 1, "{s:?}");
+        assert!(s.warnings[0].contains("not a regular file"), "{s:?}");
     }
 
     #[test]

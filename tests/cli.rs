@@ -188,6 +188,65 @@ fn check_prints_warnings_and_passes_unless_strict() {
     );
 }
 
+/// Runs a command that must end by itself within a few seconds (a blocking open would hang).
+fn run_briefly(cmd: &mut Command) -> (i32, String) {
+    let mut child =
+        cmd.stdin(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{cmd:?} was still running after 10 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn copy_minimal(dir: &std::path::Path) {
+    for entry in std::fs::read_dir(minimal()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+}
+
+/// A pack file that is a FIFO, or a link to /dev/tty, is refused at once with what it is:
+/// opening it would block until a writer came, or read the terminal until Ctrl-D.
+#[cfg(unix)]
+#[test]
+fn special_files_in_a_pack_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_minimal(dir.path());
+    let compare = dir.path().join("compare.toml");
+    std::fs::remove_file(&compare).unwrap();
+    assert!(Command::new("mkfifo").arg(&compare).status().unwrap().success());
+    // An optional file too: it exists, so it is read, so it is refused.
+    let quiz = dir.path().join("quiz.toml");
+    std::fs::remove_file(&quiz).unwrap();
+    std::os::unix::fs::symlink("/dev/tty", &quiz).unwrap();
+    let (code, err) = run_briefly(Command::new(BIN).args(["check", "--content"]).arg(dir.path()));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("compare.toml:1:1: is a FIFO (named pipe), not a regular file; not read"), "{err}");
+    assert!(err.contains("quiz.toml:1:1: is a character device"), "{err}");
+    assert!(err.trim_end().ends_with("2 problems found"), "{err}");
+}
+
+/// `--content` naming a file says so once, instead of "not a directory" for each pack file.
+#[test]
+fn content_naming_a_file_says_it_is_not_a_directory() {
+    let file = format!("{}/disciplines.toml", minimal());
+    let (code, _, err) = run(&["check", "--content", &file]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{file}:1:1: is a file, not a directory: --content names a directory holding \
+             disciplines.toml, sources.toml and compare.toml\n1 problem found"
+        )
+    );
+}
+
 #[test]
 fn the_explorer_prints_warnings_before_it_starts() {
     let dir = pack_with_a_warning();
@@ -202,4 +261,20 @@ fn the_explorer_prints_warnings_before_it_starts() {
     assert_eq!(code, 0);
     assert!(out.starts_with("# "), "{out}");
     assert!(err.contains("warning: this file is not read"), "{err}");
+}
+
+/// An empty SCM_VS_OM_DATA_DIR or SCM_VS_OM_CONFIG is as good as unset: every command runs.
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    for var in ["SCM_VS_OM_DATA_DIR", "SCM_VS_OM_CONFIG"] {
+        for args in [&["check"][..], &["--no-history", "check"]] {
+            let out = Command::new(BIN).args(args).env(var, "").output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{var}= {args:?}: {err}");
+            assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "), "{var}= {args:?}");
+        }
+    }
+    // A variable with a value still counts (an unknown directory is no error for `check`).
+    let out = Command::new(BIN).arg("check").env("SCM_VS_OM_DATA_DIR", "/nonexistent").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
 }

@@ -5,6 +5,7 @@ mod common;
 
 use std::path::Path;
 
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::content::{Content, ContentSource, FILES, FileText, LoadError, decode, read_file};
 
 use common::MINIMAL;

@@ -6,11 +6,20 @@ mod common;
 use common::{builtin_app, pack_app, press, screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::action::Action;
 use scm_vs_om::app::App;
 use scm_vs_om::content::Content;
 use scm_vs_om::content::glance::MatrixColumns;
-use scm_vs_om::ui::{self, matrix, theme, wrap::wrap_hanging};
+use scm_vs_om::ui::{self, theme, wrap::wrap_hanging};
+use scm_vs_om::view::Region;
+
+/// The dimensions the matrix draws whole, as the frame records them.
+fn shown_dimensions(app: &mut App) -> Vec<usize> {
+    ui::draw(app);
+    let s = app.drawn.shown(Region::Matrix).expect("the matrix is drawn");
+    (usize::from(s.offset)..usize::from(s.offset + s.height)).collect()
+}
 
 fn render(app: &App) -> TestBackend {
     let (w, h) = app.size;
@@ -65,10 +74,10 @@ fn a_pack_without_a_flow_has_no_strip() {
 }
 
 /// Every row drawn shows each of its phrases whole: the lines they wrap to are on screen.
-fn assert_shown_whole(app: &App) {
+fn assert_shown_whole(app: &mut App) {
     let s = screen(app);
     let cols = MatrixColumns::new(app.size.0 as usize, app.content.disciplines.len());
-    for d in matrix::shown_dimensions(app) {
+    for d in shown_dimensions(app) {
         let dim = &app.content.dimensions[d];
         for i in 0..app.content.disciplines.len() {
             if dim.has_glance_phrase(i) {
@@ -82,23 +91,20 @@ fn assert_shown_whole(app: &App) {
 
 #[test]
 fn enough_rows_show_whole_at_120x40_and_80x24() {
-    let app = builtin_app(120, 40);
-    let shown = matrix::shown_dimensions(&app);
+    let mut app = builtin_app(120, 40);
+    let shown = shown_dimensions(&mut app);
     assert!(shown.len() >= 14, "{} rows at 120×40", shown.len());
-    assert_shown_whole(&app);
-    let app = builtin_app(80, 24);
-    let shown = matrix::shown_dimensions(&app);
+    assert_shown_whole(&mut app);
+    let mut app = builtin_app(80, 24);
+    let shown = shown_dimensions(&mut app);
     assert!(shown.len() >= 8, "{} rows at 80×24", shown.len());
-    assert_shown_whole(&app);
+    assert_shown_whole(&mut app);
     // Further down the list too, and with three disciplines.
     for mut app in [builtin_app(80, 24), builtin_app(120, 40), pack_app("three", 80, 24)] {
         for _ in 0..app.content.dimensions.len() {
             press(&mut app, "j");
-            assert!(
-                matrix::shown_dimensions(&app).contains(&app.compare.matrix),
-                "the selection stays in view"
-            );
-            assert_shown_whole(&app);
+            assert!(shown_dimensions(&mut app).contains(&app.compare.matrix), "the selection stays in view");
+            assert_shown_whole(&mut app);
         }
     }
 }
@@ -174,13 +180,16 @@ fn a_click_opens_a_row() {
     let s = screen(&app);
     // The row's second line counts too.
     let y = s.lines().position(|l| l.contains("  Inside vs outside the")).expect("the row shows") as u16;
+    ui::draw(&mut app);
     app.update(Action::Click(3, y + 1));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inside-outside"));
     // The wheel moves the highlight by a row.
     let mut app = builtin_app(120, 40);
+    ui::draw(&mut app);
     app.update(Action::Wheel(10, 10, true));
     assert_eq!(app.compare.matrix, 1);
     // A click on a group heading or the strip does nothing.
+    ui::draw(&mut app);
     app.update(Action::Click(3, 1));
     assert_eq!((app.compare.dimension(), app.compare.matrix), (None, 1));
 }
@@ -194,7 +203,7 @@ fn every_size_from_the_minimum_up_draws_without_panicking() {
             for keys in ["", "j", "G", "<PgUp>", "g"] {
                 press(&mut app, keys);
                 let s = screen(&app);
-                assert!(!matrix::shown_dimensions(&app).is_empty(), "{w}×{h} after {keys}:\n{s}");
+                assert!(!shown_dimensions(&mut app).is_empty(), "{w}×{h} after {keys}:\n{s}");
             }
         }
     }

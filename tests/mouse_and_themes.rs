@@ -6,13 +6,17 @@ use common::{builtin_app, press, quiz_app, screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::action::Action;
 use scm_vs_om::app::{App, CompareFocus, Tab};
 use scm_vs_om::content::Content;
 use scm_vs_om::ui::{self, theme};
+use scm_vs_om::view::Region;
 
-/// Where text first appears on screen: (column, row).
-fn find(app: &App, text: &str) -> (u16, u16) {
+/// Where text first appears on screen: (column, row). The frame is drawn as the event loop
+/// draws it, so a click that follows is looked up in what it showed.
+fn find(app: &mut App, text: &str) -> (u16, u16) {
+    ui::draw(app);
     for (y, line) in screen(app).lines().enumerate() {
         if let Some(byte) = line.find(text) {
             let x = unicode_width::UnicodeWidthStr::width(&line[..byte]);
@@ -25,10 +29,10 @@ fn find(app: &App, text: &str) -> (u16, u16) {
 #[test]
 fn clicking_a_tab_switches_to_it() {
     let mut app = builtin_app(120, 40);
-    let (x, y) = find(&app, "3 Glossary");
+    let (x, y) = find(&mut app, "3 Glossary");
     app.update(Action::Click(x + 2, y));
     assert_eq!(app.tab, Tab::Glossary);
-    let (x, y) = find(&app, "1 Compare");
+    let (x, y) = find(&mut app, "1 Compare");
     app.update(Action::Click(x, y));
     assert_eq!(app.tab, Tab::Compare);
 }
@@ -37,21 +41,21 @@ fn clicking_a_tab_switches_to_it() {
 fn clicking_list_items_selects_them() {
     let mut app = builtin_app(120, 40);
     press(&mut app, "<Enter>");
-    let (x, y) = find(&app, "  Inventory");
+    let (x, y) = find(&mut app, "  Inventory");
     app.update(Action::Click(x + 3, y));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
     // A group heading is not an entry: nothing changes.
-    let (x, y) = find(&app, "Planning and forecasting");
+    let (x, y) = find(&mut app, "Planning and forecasting");
     app.update(Action::Click(x + 1, y));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
     // Sources and glossary lists too.
     press(&mut app, "5");
     let second = app.content.sources[2].citation();
-    let (x, y) = find(&app, &second[..20]);
+    let (x, y) = find(&mut app, &second[..20]);
     app.update(Action::Click(x, y));
     assert_eq!(app.sources.selected, 2);
     press(&mut app, "3");
-    let (x, y) = find(&app, "Bullwhip effect");
+    let (x, y) = find(&mut app, "Bullwhip effect");
     app.update(Action::Click(x, y));
     assert_eq!(app.content.terms[app.glossary.term].name, "Bullwhip effect");
 }
@@ -60,8 +64,9 @@ fn clicking_list_items_selects_them() {
 fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses_it() {
     let mut app = builtin_app(60, 16);
     app.open_dimension(app.content.dimension_index("certifications").unwrap());
-    let g = ui::compare::geometry(&app, ui::body_area(&app));
-    let pane = g.panes[0];
+    ui::draw(&mut app);
+    let pane = app.drawn.shown(Region::Pane(0)).expect("the pane is drawn").area;
+    let list = app.drawn.shown(Region::CompareList).expect("the list is drawn").area;
     let (x, y) = (pane.x + 2, pane.y + 1);
     assert_eq!(app.compare.scroll[0], 0);
     app.update(Action::Wheel(x, y, true));
@@ -73,7 +78,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses_it() {
     assert_eq!(app.compare.focus, CompareFocus::Pane(0));
     // Over the list, the wheel moves the selection.
     let before = app.compare.selected;
-    app.update(Action::Wheel(g.list.x + 2, g.list.y + 3, true));
+    app.update(Action::Wheel(list.x + 2, list.y + 3, true));
     assert_eq!(app.compare.selected, before + 1);
 }
 
@@ -85,14 +90,14 @@ fn clicking_an_option_answers_and_clicking_a_result_jumps() {
         press(&mut app, "a <Enter> <Enter>");
     }
     let card = app.quiz.session.as_ref().unwrap().card().unwrap().clone();
-    let (x, y) = find(&app, &format!("b) {}", &card.options[1]));
+    let (x, y) = find(&mut app, &format!("b) {}", &card.options[1]));
     app.update(Action::Click(x + 1, y));
     assert!(app.quiz.answered());
     assert_eq!(app.quiz.session.as_ref().unwrap().response().unwrap().chosen, [1]);
     // Search: a click on a result goes there; a click outside closes.
     let mut app = builtin_app(120, 40);
     press(&mut app, "/ i n v e n t o r y");
-    let (x, y) = find(&app, "Compare    Inventory");
+    let (x, y) = find(&mut app, "Compare    Inventory");
     app.update(Action::Click(x + 12, y));
     assert!(app.search.is_none());
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
@@ -137,7 +142,11 @@ fn themed(t: &'static theme::Theme) -> String {
     let mut app = App::new(Content::builtin(), t, (100, 30)).with_clock(common::test_clock);
     press(&mut app, "<Enter> l");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).unwrap();
+    terminal
+        .draw(|f| {
+            ui::render(&app, f.area(), f.buffer_mut());
+        })
+        .unwrap();
     // The header (tabs), the selected list row, the focused pane's title.
     let focused_title =
         screen(&app).lines().position(|l| l.contains("Supply Chain Management")).unwrap() as u16;
@@ -161,7 +170,11 @@ fn the_mono_theme_has_no_colour_anywhere() {
     {
         press(&mut app, keys);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).unwrap();
+        terminal
+            .draw(|f| {
+                ui::render(&app, f.area(), f.buffer_mut());
+            })
+            .unwrap();
         for cell in terminal.backend().buffer().content() {
             assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?} after {keys:?}");
         }

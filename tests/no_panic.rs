@@ -1,6 +1,8 @@
 //! Property test: any sequence of keys, mouse events and resizes, at any terminal size from
 //! 0×0 to 300×120, on every tab and overlay, leaves the app in a consistent state and renders
-//! without panicking. Events go through the same mapping as the real event loop.
+//! without panicking. Events go through the same mapping as the real event loop, and as in
+//! the loop a frame is drawn after each one and its record handed to the app; the record is
+//! checked against the state every time.
 //!
 //! CI runs 256 cases; a dedicated run takes more:
 //! `PROPTEST_CASES=20000 cargo test --release --test no_panic`.
@@ -11,12 +13,12 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use proptest::prelude::*;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::keymap;
 use scm_vs_om::ui::{self, theme};
+use scm_vs_om::view::{Hit, Region};
 
 fn any_key() -> impl Strategy<Value = KeyEvent> {
     let code = prop_oneof![
@@ -96,11 +98,78 @@ fn any_event() -> impl Strategy<Value = Event> {
     ]
 }
 
-fn render(app: &App) {
-    let (w, h) = app.size;
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    ui::render(app, area, &mut buf);
+/// What a frame reported must agree with itself and with the state it was drawn from (and
+/// the state, once it took the record in, with what was drawn).
+fn check_record(app: &App) -> Result<(), TestCaseError> {
+    let d = &app.drawn;
+    let inside = |r: ratatui::layout::Rect| r.is_empty() || d.area.union(r) == d.area;
+    for s in &d.regions {
+        prop_assert!(inside(s.area), "{:?} at {:?} is outside the frame {:?}", s.region, s.area, d.area);
+        prop_assert!(
+            s.offset <= s.len.saturating_sub(s.height),
+            "{:?} scrolled past its end: offset {} of {} lines, {} showing",
+            s.region,
+            s.offset,
+            s.len,
+            s.height
+        );
+        // A list's selection lies in the rows it shows.
+        let selected = match s.region {
+            Region::CitedBy => Some(app.sources.cited),
+            Region::GlossaryRelated => Some(app.glossary.related),
+            Region::FitNext => Some(app.fit.next),
+            _ => None,
+        };
+        if let Some(sel) = selected
+            && s.len > 0
+            && s.height > 0
+        {
+            let (sel, from) = (sel as u64, u64::from(s.offset));
+            prop_assert!(
+                from <= sel && sel < from + u64::from(s.height),
+                "{:?}: {sel} is not shown",
+                s.region
+            );
+        }
+        // The state took in what was drawn.
+        let state = match s.region {
+            Region::Pane(i) => Some(app.compare.scroll[i]),
+            Region::Overlap => app.compare.scroll.last().copied(),
+            Region::Help => app.help,
+            Region::QuizText => Some(app.quiz.scroll),
+            Region::FitText => Some(app.fit.scroll),
+            _ => None,
+        };
+        if let Some(offset) = state {
+            prop_assert_eq!(offset, s.offset, "{:?}: the state's scroll is not what was drawn", s.region);
+        }
+    }
+    for (i, (a, hit)) in d.hits.iter().enumerate() {
+        prop_assert!(!a.is_empty() && inside(*a), "{hit:?} at {a:?} is outside the frame {:?}", d.area);
+        for (b, other) in &d.hits[i + 1..] {
+            prop_assert!(!a.intersects(*b), "{hit:?} at {a:?} overlaps {other:?} at {b:?}");
+        }
+    }
+    // The selected entry of each list that shows any rows is among the rows shown.
+    let shows_rows = |r: Region| d.shown(r).is_some_and(|s| s.height > 0 && s.len > 0);
+    let has = |h: Hit| d.hits.iter().any(|(_, x)| *x == h);
+    if app.search.is_none() && app.help.is_none() {
+        if shows_rows(Region::CompareList) {
+            prop_assert!(has(Hit::CompareEntry(app.compare.selected)), "the Compare selection is not shown");
+        }
+        if shows_rows(Region::SourcesList) {
+            prop_assert!(has(Hit::Source(app.sources.selected)), "the selected source is not shown");
+        }
+        if shows_rows(Region::GlossaryList) {
+            prop_assert!(has(Hit::Term(app.glossary.term)), "the selected term is not shown");
+        }
+    }
+    if let Some(search) = &app.search
+        && shows_rows(Region::SearchResults)
+    {
+        prop_assert!(has(Hit::SearchResult(search.selected)), "the selected search result is not shown");
+    }
+    Ok(())
 }
 
 /// The built-in content, the smallest pack (four questions, so a quiz ends quickly) and the
@@ -166,7 +235,8 @@ proptest! {
     ) {
         let mut app = App::new(content(pack), &theme::COLOUR, size);
         start(&mut app, scenario);
-        render(&app);
+        ui::draw(&mut app);
+        check_record(&app)?;
         for event in events {
             send(&mut app, &event);
             if !app.running {
@@ -175,7 +245,8 @@ proptest! {
             // The state stays within bounds whatever happened.
             prop_assert!(app.compare.selected < app.compare_entries());
             prop_assert!(app.sources.selected < app.content.sources.len().max(1));
-            render(&app);
+            ui::draw(&mut app);
+            check_record(&app)?;
         }
     }
 }

@@ -271,3 +271,126 @@ fn a_bad_settings_file_is_a_warning_and_the_defaults() {
     // It is also on stderr, which the terminal shows once the program has left.
     assert!(String::from_utf8_lossy(&raw).contains("unknown theme"));
 }
+
+/// Stops the program the given way, checks the terminal was given back, continues it, and
+/// checks it took the terminal again and redrew.
+fn stop_and_continue(stop: impl FnOnce(&mut Session)) {
+    let mut s = Session::start(&["--no-history"], &[]);
+    s.wait_for("Operations Management");
+    assert!(s.is_raw(), "raw while running: {}", s.stty());
+    stop(&mut s);
+    s.wait_for_state('T');
+    // Stopped: the shell's terminal is back, cooked, on the main screen, cursor shown.
+    assert!(!s.is_raw(), "still raw while stopped: {}", s.stty());
+    {
+        let screen = s.screen.lock().unwrap();
+        assert!(!screen.screen().alternate_screen(), "still on the alternate screen while stopped");
+        assert!(!screen.screen().hide_cursor(), "cursor hidden while stopped");
+        assert_eq!(screen.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(!screen.screen().bracketed_paste());
+    }
+    // What a shell would draw while the program is stopped.
+    s.screen.lock().unwrap().process(b"\r\n[1]+  Stopped  scm-vs-om\r\n$ ");
+    s.signal("-CONT");
+    s.wait_for("Operations Management");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !s.is_raw() {
+        assert!(Instant::now() < deadline, "not raw again after SIGCONT: {}", s.stty());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(s.screen.lock().unwrap().screen().alternate_screen(), "alternate screen again");
+    assert!(!s.text().contains("Stopped"), "the frame was not redrawn:\n{}", s.text());
+    // Keys act at once, as before the stop.
+    s.send(b"2");
+    s.wait_for("New quiz");
+    s.send(b"q");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    stop_and_continue(|s| s.send(b"\x1a"));
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    stop_and_continue(|s| s.signal("-TSTP"));
+}
+
+/// Stopped by SIGSTOP, which cannot be caught: the shell may then have put the terminal in
+/// cooked mode; SIGCONT still brings raw mode back and redraws.
+#[test]
+fn after_sigstop_sigcont_restores_raw_mode() {
+    let mut s = Session::start(&["--no-history"], &[]);
+    s.wait_for("Operations Management");
+    s.signal("-STOP");
+    s.wait_for_state('T');
+    let tty = s.master.tty_name().unwrap();
+    assert!(std::process::Command::new("stty").arg("-F").arg(&tty).arg("sane").status().unwrap().success());
+    assert!(!s.is_raw());
+    s.signal("-CONT");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !s.is_raw() {
+        assert!(Instant::now() < deadline, "not raw again after SIGCONT: {}", s.stty());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.send(b"2");
+    s.wait_for("New quiz");
+    s.send(b"q");
+    assert_eq!(s.exit_code().0, 0);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    let s = Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    s.signal("-QUIT");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 128 + 3);
+    assert_restored(&raw, &parser);
+}
+
+/// A 65535×65535 window (a broken pty size) is not allocated: the program says it is too
+/// large, goes on answering keys, draws normally once the window is smaller, and restores
+/// the terminal when it ends.
+#[test]
+fn an_absurd_window_is_too_large_not_an_abort() {
+    let mut s = Session::start_in_pty_of(&["--no-history"], 65535, 65535, 24, 80);
+    s.wait_for("Terminal too large: 65535×65535");
+    s.resize(24, 80);
+    s.wait_for("Operations Management");
+    s.master.resize(PtySize { rows: 4000, cols: 300, pixel_width: 0, pixel_height: 0 }).unwrap();
+    s.wait_for("Terminal too large: 300×4000");
+    s.send(b"q");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+}
+
+#[test]
+fn term_dumb_gets_a_clear_message() {
+    let s = Session::start(&["--no-history"], &[("TERM", "dumb")]);
+    let (code, raw, _) = s.exit_code();
+    assert_eq!(code, 2);
+    assert!(!contains(&raw, b"\x1b[?1049h"), "entered the alternate screen");
+    assert!(!contains(&raw, b"\x1b["), "sent an escape sequence to a dumb terminal");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.contains("TERM=dumb"), "{text}");
+    assert!(text.contains("scm-vs-om export --format markdown"), "{text}");
+}
+
+/// A settings file named on the command line that does not exist is reported, on the
+/// screen and on stderr, and the program runs with the defaults.
+#[test]
+fn a_missing_config_file_is_reported() {
+    let mut s = Session::start(&["--no-history", "--config", "/nonexistent/typo.toml"], &[]);
+    s.wait_for("Operations Management");
+    s.wait_for("settings file not found");
+    s.send(b"q");
+    let (code, raw, _) = s.exit_code();
+    assert_eq!(code, 0);
+    // Also on stderr, which is written before the alternate screen and so is still there.
+    assert!(contains(&raw, b"settings ignored: /nonexistent/typo.toml:1:1: settings file not found"));
+}

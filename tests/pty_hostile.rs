@@ -147,3 +147,60 @@ fn a_resize_storm() {
     assert_eq!(code, 0);
     assert_restored(&raw, &parser);
 }
+
+/// The search overlay over a list of CJK titles (reliability review F6): its left border is
+/// on every row, the wide characters it cuts leave no fragments, and the stock backend
+/// (SCM_VS_OM_BACKEND=crossterm) shows the very same screen.
+#[test]
+fn the_search_overlay_over_wide_characters_keeps_its_border() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for entry in std::fs::read_dir(&content).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let compare = dir.path().join("compare.toml");
+    let text = std::fs::read_to_string(&compare).unwrap();
+    // Every dimension title gets CJK and flags, so some wide character sits under the
+    // overlay's edge whatever the layout.
+    let text = text.replace("title = \"", "title = \"Def 供应链管理供应链 🇯🇵🇺🇦 ");
+    std::fs::write(&compare, text).unwrap();
+    let screen_with = |backend: &str| {
+        let mut s = Session::start_sized(
+            &["--content", dir.path().to_str().unwrap(), "--no-history"],
+            &[("SCM_VS_OM_BACKEND", backend)],
+            40,
+            120,
+        );
+        s.wait_for("Def 供应链");
+        s.send(b"/");
+        s.wait_for("type to search");
+        std::thread::sleep(Duration::from_millis(200));
+        let (rows, border) = {
+            let parser = s.screen.lock().unwrap();
+            let screen = parser.screen();
+            let at = |r: u16, c: u16| screen.cell(r, c).map(|c| c.contents().to_string()).unwrap_or_default();
+            let top = (0..40).find(|&r| (0..120).any(|c| at(r, c) == "╔")).expect("the overlay's top");
+            let left = (0..120).find(|&c| at(top, c) == "╔").unwrap();
+            let bottom = (top..40).find(|&r| at(r, left) == "╚").expect("the overlay's bottom");
+            let border: Vec<String> = (top + 1..bottom).map(|r| at(r, left)).collect();
+            let rows: Vec<String> = screen.rows(0, 120).collect();
+            (rows, border)
+        };
+        assert!(
+            border.iter().all(|c| c == "║"),
+            "{backend}: the border column is {border:?}:\n{}",
+            rows.join("\n")
+        );
+        s.send(b"\x1b");
+        std::thread::sleep(Duration::from_millis(100));
+        s.send(b"q");
+        let (code, raw, parser) = s.exit_code();
+        assert_eq!(code, 0);
+        assert_restored(&raw, &parser);
+        rows
+    };
+    let own = screen_with("ansi");
+    let stock = screen_with("crossterm");
+    assert_eq!(own, stock, "the own backend and the stock one differ");
+}

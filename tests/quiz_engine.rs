@@ -1,6 +1,7 @@
 //! The quiz engine on its own: cards, scoring of every kind, the drill, sessions, results,
 //! the review schedule and seed reproducibility. No terminal involved.
 
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::quiz::card::{all_cards, drill_cards, question_card};
 use scm_vs_om::quiz::session::{Difficulty, Plan, Scope, Session, due_count, select};

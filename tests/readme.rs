@@ -3,7 +3,7 @@
 
 use scm_vs_om::keymap;
 
-const START: &str = "<!-- keys:start (generated from src/keymap.rs by tests/readme.rs) -->";
+const START: &str = "<!-- keys:start (generated from src/keymap/bindings.rs by tests/readme.rs) -->";
 const END: &str = "<!-- keys:end -->";
 
 fn key_table() -> String {

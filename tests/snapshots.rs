@@ -9,6 +9,7 @@ use common::{
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::content::Content;
 use scm_vs_om::ui::{self, theme};
@@ -192,5 +193,19 @@ fn compare_with_related_terms_focused_120x40() {
     let d = app.content.dimension_index("inventory").unwrap();
     app.open_dimension(d);
     press(&mut app, "l l l l j");
+    insta::assert_snapshot!(render(&app));
+}
+
+/// A search result that is a point opens its pane scrolled to where the point starts: only
+/// the frame knows the wrapping, so the frame after Enter resolves it and the app keeps it.
+#[test]
+fn a_searched_point_opens_scrolled_to_it_80x24() {
+    let mut app = builtin_app(80, 24);
+    press(&mut app, "/ s c o r <Space> d s <Space> t r a n s f o r m <Down> <Enter>");
+    assert_eq!(app.compare.dimension(), app.content.dimension_index("nesting"));
+    assert!(app.compare.scroll[0] > 0, "the point is not the pane's first line");
+    assert_eq!(app.compare.scroll_to, None, "the frame resolved the request");
+    let shown = common::screen(&app);
+    assert!(shown.contains("┃ • The SCOR model counts Make"), "{shown}");
     insta::assert_snapshot!(render(&app));
 }

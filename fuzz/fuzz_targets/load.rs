@@ -55,7 +55,9 @@ fuzz_target!(|data: &[u8]| {
         ] {
             app.update(action);
             let mut buf = Buffer::empty(area);
-            ui::render(&app, area, &mut buf);
+            // As the event loop does: the app takes in what the frame drew.
+            let drawn = ui::render_frame(&app, area, &mut buf);
+            app.observe(drawn);
         }
     }
 });

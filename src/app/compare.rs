@@ -2,7 +2,8 @@
 
 use super::{App, Tab};
 use crate::action::Action;
-use crate::ui;
+use crate::content::Content;
+use crate::view::Region;
 
 /// What has the keyboard in the Compare tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub struct CompareState {
     pub matrix: usize,
     /// With `selected` 0: the fields' own summaries (the former Overview) instead of the matrix.
     pub about: bool,
+    /// A pane to scroll to where a point starts (pane, point), set by search: only the
+    /// next frame knows the wrapping, so it resolves this and reports the offset.
+    pub scroll_to: Option<(usize, usize)>,
 }
 
 impl CompareState {
@@ -43,6 +47,30 @@ impl CompareState {
     pub fn dimension(&self) -> Option<usize> {
         self.selected.checked_sub(1)
     }
+
+    /// Whether the selected entry has an overlap box (dimensions do; the overview does not).
+    pub fn has_overlap(&self) -> bool {
+        self.dimension().is_some()
+    }
+}
+
+/// One row of the Compare list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareRow {
+    Overview,
+    Group(usize),
+    /// A list entry: `i + 1` for dimension `i` (0 is the overview).
+    Dimension(usize),
+}
+
+/// The list's rows, worked out once per content (see `Lookups`).
+pub fn rows(content: &Content) -> Vec<CompareRow> {
+    let mut rows = vec![CompareRow::Overview];
+    for (gi, g) in content.groups.iter().enumerate() {
+        rows.push(CompareRow::Group(gi));
+        rows.extend(g.dimensions.clone().map(|d| CompareRow::Dimension(d + 1)));
+    }
+    rows
 }
 
 impl App {
@@ -61,6 +89,7 @@ impl App {
             self.compare.about = false;
             self.compare.selected = entry;
             self.compare.scroll.iter_mut().for_each(|s| *s = 0);
+            self.compare.scroll_to = None;
             self.compare.term = 0;
             // Not every entry has an overlap box or related terms; keep focus on something
             // that exists.
@@ -74,7 +103,7 @@ impl App {
     fn compare_regions(&self) -> Vec<CompareFocus> {
         let mut regions = vec![CompareFocus::List];
         regions.extend((0..self.content.disciplines.len()).map(CompareFocus::Pane));
-        if ui::compare::has_overlap(self) {
+        if self.compare.has_overlap() {
             regions.push(CompareFocus::Overlap);
         }
         if !self.related_terms().is_empty() {
@@ -121,63 +150,25 @@ impl App {
             }
             _ if focus == CompareFocus::Terms => {
                 let n = self.related_terms().len();
-                self.compare.term = super::step(action, self.compare.term, n, 5);
+                self.compare.term = self.drawn.cursor(Region::Terms, self.compare.term, n).act(action);
             }
             Action::NextItem => self.select_compare_entry(self.compare.selected + 1),
             Action::PrevItem => self.select_compare_entry(self.compare.selected.saturating_sub(1)),
             _ => match self.scroll_slot(focus) {
                 None => {
-                    let page = ui::compare::list_page(self).max(1);
-                    let sel = self.compare.selected;
-                    let last = self.compare_entries() - 1;
-                    let target = match action {
-                        Action::Up => sel.saturating_sub(1),
-                        Action::Down => sel + 1,
-                        Action::PageUp => sel.saturating_sub(page),
-                        Action::PageDown => sel + page,
-                        Action::First => 0,
-                        Action::Last => last,
-                        _ => sel,
-                    };
-                    self.select_compare_entry(target);
+                    let cursor =
+                        self.drawn.cursor(Region::CompareList, self.compare.selected, self.compare_entries());
+                    self.select_compare_entry(cursor.act(action));
                 }
                 Some(slot) => {
-                    let (len, height) = ui::compare::viewport(self, focus);
-                    let max = len.saturating_sub(height);
-                    let page = height.saturating_sub(1).max(1);
-                    let s = self.compare.scroll[slot];
-                    self.compare.scroll[slot] = match action {
-                        Action::Up => s.saturating_sub(1),
-                        Action::Down => s.saturating_add(1),
-                        Action::PageUp => s.saturating_sub(page),
-                        Action::PageDown => s.saturating_add(page),
-                        Action::First => 0,
-                        Action::Last => max,
-                        _ => s,
-                    }
-                    .min(max);
+                    let region = match focus {
+                        CompareFocus::Pane(i) => Region::Pane(i),
+                        _ => Region::Overlap,
+                    };
+                    self.compare.scroll[slot] =
+                        self.drawn.viewport(region, self.compare.scroll[slot]).act(action).offset;
                 }
             },
-        }
-    }
-
-    /// After a resize, no pane may stay scrolled past its end.
-    pub(super) fn clamp_scrolls(&mut self) {
-        for slot in 0..self.compare.scroll.len() {
-            if self.compare.scroll[slot] == 0 {
-                continue;
-            }
-            let focus = if slot < self.content.disciplines.len() {
-                CompareFocus::Pane(slot)
-            } else {
-                CompareFocus::Overlap
-            };
-            let (len, height) = ui::compare::viewport(self, focus);
-            let max = len.saturating_sub(height);
-            self.compare.scroll[slot] = self.compare.scroll[slot].min(max);
-        }
-        if let Some(scroll) = self.help.filter(|s| *s > 0) {
-            self.help = Some(scroll.min(ui::help::max_scroll(self)));
         }
     }
 

@@ -1,8 +1,9 @@
 //! The "Which field fits me?" tab: one statement at a time, rated 1 to 5, then the result.
 
-use super::{App, step};
+use super::App;
 use crate::action::Action;
 use crate::fit::{FitResult, RATINGS, score};
+use crate::view::Region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FitScreen {
@@ -78,11 +79,13 @@ impl App {
             },
             FitScreen::Result => {
                 let read_next = self.fit_result().read_next;
-                let limit = crate::ui::fit::scroll_limit(self);
+                let drawn = &self.drawn;
                 let f = &mut self.fit;
                 match action {
-                    Action::PageUp => f.scroll = f.scroll.saturating_sub(5),
-                    Action::PageDown => f.scroll = f.scroll.saturating_add(5).min(limit),
+                    // Up and Down move through the suggestions; the pages scroll the text.
+                    Action::PageUp | Action::PageDown => {
+                        f.scroll = drawn.viewport(Region::FitText, f.scroll).act(action).offset
+                    }
                     Action::Restart => *f = FitState::new(n),
                     Action::Back | Action::FocusPrev => f.screen = FitScreen::Statements,
                     Action::Select => {
@@ -90,7 +93,7 @@ impl App {
                             self.open_dimension(d);
                         }
                     }
-                    _ => f.next = step(action, f.next, read_next.len(), 5),
+                    _ => f.next = drawn.cursor(Region::FitNext, f.next, read_next.len()).act(action),
                 }
             }
         }

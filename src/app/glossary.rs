@@ -1,10 +1,10 @@
 //! The Glossary tab: terms beside the selected term's definition, filtered by discipline,
 //! with the dimensions where each term matters one key away.
 
-use super::{App, Tab, step};
+use super::{App, Tab};
 use crate::action::Action;
 use crate::content::Owner;
-use crate::ui;
+use crate::view::Region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GlossaryFocus {
@@ -84,14 +84,17 @@ impl App {
                 }
             }
             (_, GlossaryFocus::List) => {
-                if let Some(&t) = shown.get(step(action, pos, shown.len(), ui::glossary::page(self)))
+                if let Some(&t) =
+                    shown.get(self.drawn.cursor(Region::GlossaryList, pos, shown.len()).act(action))
                     && t != self.glossary.term
                 {
                     self.glossary.term = t;
                     self.glossary.related = 0;
                 }
             }
-            (_, GlossaryFocus::Related) => g.related = step(action, g.related, related, 5),
+            (_, GlossaryFocus::Related) => {
+                g.related = self.drawn.cursor(Region::GlossaryRelated, g.related, related).act(action)
+            }
         }
     }
 

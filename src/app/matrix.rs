@@ -2,13 +2,14 @@
 
 use super::{App, CompareFocus};
 use crate::action::Action;
-use crate::ui;
+use crate::view::{Region, page};
 
 impl App {
     pub(super) fn update_matrix(&mut self, action: Action) {
         let last = self.content.dimensions.len().saturating_sub(1);
         let d = self.compare.matrix.min(last);
-        let page = ui::matrix::page(self);
+        // A page is the rows the last frame showed whole.
+        let page = page(self.drawn.shown(Region::Matrix).map_or(1, |s| usize::from(s.height) + 1));
         self.compare.matrix = match action {
             Action::Up | Action::PrevItem => d.saturating_sub(1),
             Action::Down | Action::NextItem => (d + 1).min(last),
@@ -28,16 +29,8 @@ impl App {
     }
 
     /// Opens dimension `d` for reading, the list focused on it.
-    fn open_from_matrix(&mut self, d: usize) {
+    pub(super) fn open_from_matrix(&mut self, d: usize) {
         self.select_compare_entry(d + 1);
         self.compare.focus = CompareFocus::List;
-    }
-
-    /// A click on a row opens it, as Enter would (the window moves with the highlight, so a
-    /// first click that only highlighted would leave a second click on another row).
-    pub(super) fn matrix_click(&mut self, y: u16) {
-        if let Some(d) = ui::matrix::dimension_at(self, y) {
-            self.open_from_matrix(d);
-        }
     }
 }

@@ -1,4 +1,6 @@
 //! Application state and how actions change it. Rendering reads this; it never changes it.
+//! What a frame showed (heights, lengths, where things are) comes back as a [`Drawn`]
+//! record through [`App::observe`]: the state never asks the renderer.
 
 mod compare;
 mod fit;
@@ -9,7 +11,7 @@ pub mod quiz;
 mod search;
 mod sources;
 
-pub use compare::{CompareFocus, CompareState};
+pub use compare::{CompareFocus, CompareRow, CompareState};
 pub use fit::{FitScreen, FitState};
 pub use glossary::{GlossaryFocus, GlossaryState};
 pub use quiz::{QuizScreen, QuizState};
@@ -17,13 +19,14 @@ pub use search::SearchState;
 pub use sources::{SourcesFocus, SourcesState};
 
 use crate::action::Action;
+use crate::cli::ThemeName;
 use crate::content::Content;
 use crate::keymap::Context;
 use crate::quiz::History;
-use crate::ui;
-use crate::ui::theme::Theme;
+use crate::view::{Drawn, Region};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The tabs, in the tab bar's order; each variant's name is its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
 pub enum Tab {
     Compare,
     Quiz,
@@ -33,20 +36,14 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Compare, Tab::Quiz, Tab::Glossary, Tab::Fit, Tab::Sources];
+    pub const ALL: &[Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
     pub fn title(self) -> &'static str {
-        match self {
-            Tab::Compare => "Compare",
-            Tab::Quiz => "Quiz",
-            Tab::Glossary => "Glossary",
-            Tab::Fit => "Fit",
-            Tab::Sources => "Sources",
-        }
+        self.into()
     }
 
     pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+        self as usize
     }
 }
 
@@ -59,7 +56,7 @@ pub fn system_clock() -> u64 {
 /// cost independent of how many dimensions, terms or sources a pack has.
 pub struct Lookups {
     /// The rows of the Compare list: the overview, then each group and its dimensions.
-    pub compare_rows: Vec<ui::compare::Row>,
+    pub compare_rows: Vec<CompareRow>,
     /// The widest row of the Compare list, in columns.
     pub compare_list_width: u16,
     pub terms_by_dimension: Vec<Vec<usize>>,
@@ -79,7 +76,7 @@ impl Lookups {
             .max()
             .unwrap_or(0);
         Lookups {
-            compare_rows: ui::compare::rows(content),
+            compare_rows: compare::rows(content),
             compare_list_width: longest.min(u16::MAX as usize) as u16,
             terms_by_dimension: content.terms_by_dimension(),
             dimensions_by_source: content.dimensions_by_source(),
@@ -95,7 +92,8 @@ impl Lookups {
 pub struct App {
     pub content: Content,
     pub lookups: Lookups,
-    pub theme: &'static Theme,
+    /// The theme's name; the renderer holds the styles.
+    pub theme: ThemeName,
     pub tab: Tab,
     pub compare: CompareState,
     pub sources: SourcesState,
@@ -114,20 +112,22 @@ pub struct App {
     pub notices: Vec<String>,
     /// The help overlay, when open, with its scroll offset.
     pub help: Option<u16>,
-    /// The terminal's size (columns, rows), which scrolling limits depend on.
+    /// The terminal's size (columns, rows): the size of the next frame.
     pub size: (u16, u16),
+    /// What the last frame drew: scroll limits, page sizes and click targets come from it.
+    pub drawn: Drawn,
     pub running: bool,
 }
 
 impl App {
     /// An app with history off, quiz seed 0 and the system clock; see the `with_` methods.
-    pub fn new(content: Content, theme: &'static Theme, size: (u16, u16)) -> Self {
+    pub fn new(content: Content, theme: impl Into<ThemeName>, size: (u16, u16)) -> Self {
         let panes = content.disciplines.len();
         let statements = content.fit.statements.len();
         let mut app = App {
             lookups: Lookups::new(&content),
             content,
-            theme,
+            theme: theme.into(),
             tab: Tab::Compare,
             compare: CompareState {
                 selected: 0,
@@ -136,6 +136,7 @@ impl App {
                 term: 0,
                 matrix: 0,
                 about: false,
+                scroll_to: None,
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
             quiz: QuizState::new(History::disabled(), 0),
@@ -148,6 +149,7 @@ impl App {
             notices: Vec::new(),
             help: None,
             size,
+            drawn: Drawn::default(),
             running: true,
         };
         app.refresh_quiz_counts();
@@ -210,10 +212,8 @@ impl App {
         }
         match action {
             Action::Quit => self.running = false,
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.clamp_scrolls();
-            }
+            // The next frame is drawn at the new size, and its record clamps the scrolls.
+            Action::Resize(w, h) => self.size = (w, h),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             _ if self.search.is_some() => self.update_search(action),
@@ -254,32 +254,36 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        let max = ui::help::max_scroll(self);
-        let page = ui::help::page(self);
         let scroll = self.help.unwrap_or(0);
         self.help = match action {
             Action::ToggleHelp | Action::Back => None,
-            Action::Up => Some(scroll.saturating_sub(1)),
-            Action::Down => Some(scroll.saturating_add(1).min(max)),
-            Action::PageUp => Some(scroll.saturating_sub(page)),
-            Action::PageDown => Some(scroll.saturating_add(page).min(max)),
-            Action::First => Some(0),
-            Action::Last => Some(max),
-            _ => Some(scroll),
+            _ => Some(self.drawn.viewport(Region::Help, scroll).act(action).offset),
         };
     }
-}
 
-/// Where a list selection goes for a movement action (other actions leave it).
-pub(crate) fn step(action: Action, current: usize, len: usize, page: usize) -> usize {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => current.saturating_sub(1),
-        Action::Down => (current + 1).min(last),
-        Action::PageUp => current.saturating_sub(page.max(1)),
-        Action::PageDown => (current + page.max(1)).min(last),
-        Action::First => 0,
-        Action::Last => last,
-        _ => current.min(last),
+    /// Takes in what a frame drew: no scroll may stay past the end of what it showed, and a
+    /// scroll only the renderer could work out (a searched-for point) is taken over.
+    pub fn observe(&mut self, drawn: Drawn) {
+        let clamp = |offset: &mut u16, region: Region| {
+            if let Some(s) = drawn.shown(region) {
+                *offset = (*offset).min(s.len.saturating_sub(s.height));
+            }
+        };
+        if let Some((pane, line)) = drawn.resolved_scroll
+            && let Some(s) = self.compare.scroll.get_mut(pane)
+        {
+            *s = line;
+            self.compare.scroll_to = None;
+        }
+        let panes = self.content.disciplines.len();
+        for (slot, offset) in self.compare.scroll.iter_mut().enumerate() {
+            clamp(offset, if slot < panes { Region::Pane(slot) } else { Region::Overlap });
+        }
+        if let Some(offset) = self.help.as_mut() {
+            clamp(offset, Region::Help);
+        }
+        clamp(&mut self.quiz.scroll, Region::QuizText);
+        clamp(&mut self.fit.scroll, Region::FitText);
+        self.drawn = drawn;
     }
 }

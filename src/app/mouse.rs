@@ -2,27 +2,28 @@
 //! under the pointer. Every click does what a key could do: the mouse is a shortcut, never
 //! the only way.
 
-use ratatui::layout::Position;
-
 use super::{App, CompareFocus, QuizScreen, Tab};
 use crate::action::Action;
-use crate::ui;
+use crate::view::{Hit, Region};
 
 /// Lines the wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
 impl App {
+    /// A click is looked up in what the last frame drew.
     pub(super) fn click(&mut self, x: u16, y: u16) {
+        let hit = self.drawn.hit(x, y);
+        let region = self.drawn.region_at(x, y);
         if self.search.is_some() {
-            match ui::search::result_at(self, x, y) {
-                Some(Some(i)) => {
+            match (hit, region) {
+                (Some(Hit::SearchResult(i)), _) => {
                     if let Some(s) = self.search.as_mut() {
                         s.selected = i;
                     }
                     self.update_search(Action::Select);
                 }
-                Some(None) => {}
-                None => self.search = None,
+                (_, Some(Region::Search | Region::SearchResults)) => {}
+                _ => self.search = None,
             }
             return;
         }
@@ -30,50 +31,40 @@ impl App {
             self.help = None;
             return;
         }
-        if y == 0 {
-            if let Some((_, tab)) = ui::tab_columns().into_iter().find(|(cols, _)| cols.contains(&x)) {
-                self.switch_to(tab);
-            }
-            return;
-        }
-        let at = Position { x, y };
-        match self.tab {
-            Tab::Compare if self.compare.on_matrix() => self.matrix_click(y),
-            Tab::Compare => {
-                let g = ui::compare::geometry(self, ui::body_area(self));
-                if g.list.contains(at) {
-                    if let Some(entry) = ui::compare::entry_at(self, y) {
-                        self.select_compare_entry(entry);
-                    }
-                    self.compare.focus = CompareFocus::List;
-                } else if let Some(i) = g.panes.iter().position(|p| p.contains(at)) {
-                    self.compare.focus = CompareFocus::Pane(i);
-                } else if g.overlap.is_some_and(|r| r.contains(at)) {
-                    self.compare.focus = CompareFocus::Overlap;
-                } else if g.terms.is_some_and(|r| r.contains(at)) {
-                    self.compare.focus = CompareFocus::Terms;
+        match (hit, region) {
+            (Some(Hit::Tab(i)), _) => {
+                if let Some(&tab) = Tab::ALL.get(i) {
+                    self.switch_to(tab);
                 }
             }
-            Tab::Sources => {
-                if let Some(i) = ui::sources::source_at(self, x, y) {
-                    self.sources.selected = i;
-                    self.sources.cited = 0;
-                    self.sources.focus = super::SourcesFocus::List;
+            (Some(Hit::MatrixRow(d)), _) if self.tab == Tab::Compare => self.open_from_matrix(d),
+            (Some(Hit::CompareEntry(entry)), _) if self.tab == Tab::Compare => {
+                self.select_compare_entry(entry);
+                self.compare.focus = CompareFocus::List;
+            }
+            (Some(Hit::Source(i)), _) if self.tab == Tab::Sources => {
+                self.sources.selected = i;
+                self.sources.cited = 0;
+                self.sources.focus = super::SourcesFocus::List;
+            }
+            (Some(Hit::Term(t)), _) if self.tab == Tab::Glossary => {
+                self.glossary.term = t;
+                self.glossary.related = 0;
+                self.glossary.focus = super::GlossaryFocus::List;
+            }
+            (Some(Hit::QuizOption(i)), _)
+                if self.tab == Tab::Quiz
+                    && self.quiz.screen == QuizScreen::Question
+                    && !self.quiz.answered() =>
+            {
+                self.update_quiz(Action::Choose(i));
+            }
+            (_, Some(region)) if self.tab == Tab::Compare => {
+                if let Some(focus) = compare_focus(region) {
+                    self.compare.focus = focus;
                 }
             }
-            Tab::Glossary => {
-                if let Some(t) = ui::glossary::term_at(self, x, y) {
-                    self.glossary.term = t;
-                    self.glossary.related = 0;
-                    self.glossary.focus = super::GlossaryFocus::List;
-                }
-            }
-            Tab::Quiz if self.quiz.screen == QuizScreen::Question && !self.quiz.answered() => {
-                if let Some(i) = ui::quiz::option_at(self, x, y) {
-                    self.update_quiz(Action::Choose(i));
-                }
-            }
-            Tab::Quiz | Tab::Fit => {}
+            _ => {}
         }
     }
 
@@ -88,22 +79,12 @@ impl App {
             repeat(self, step, WHEEL_LINES);
             return;
         }
-        let at = Position { x, y };
         match self.tab {
             Tab::Compare if self.compare.on_matrix() => repeat(self, step, 1),
             Tab::Compare => {
-                let g = ui::compare::geometry(self, ui::body_area(self));
                 // Scroll what is under the pointer, without moving the focus there.
-                let region = if g.list.contains(at) {
-                    Some(CompareFocus::List)
-                } else if let Some(i) = g.panes.iter().position(|p| p.contains(at)) {
-                    Some(CompareFocus::Pane(i))
-                } else if g.overlap.is_some_and(|r| r.contains(at)) {
-                    Some(CompareFocus::Overlap)
-                } else {
-                    None
-                };
-                if let Some(region) = region {
+                let region = self.drawn.region_at(x, y).and_then(compare_focus);
+                if let Some(region) = region.filter(|r| *r != CompareFocus::Terms) {
                     let focus = std::mem::replace(&mut self.compare.focus, region);
                     let n = if region == CompareFocus::List { 1 } else { WHEEL_LINES };
                     repeat(self, step, n);
@@ -115,4 +96,15 @@ impl App {
             _ => repeat(self, step, if self.tab == Tab::Quiz { WHEEL_LINES } else { 1 }),
         }
     }
+}
+
+/// The Compare focus a region of that tab stands for.
+fn compare_focus(region: Region) -> Option<CompareFocus> {
+    Some(match region {
+        Region::CompareList => CompareFocus::List,
+        Region::Pane(i) => CompareFocus::Pane(i),
+        Region::Overlap => CompareFocus::Overlap,
+        Region::Terms => CompareFocus::Terms,
+        _ => return None,
+    })
 }

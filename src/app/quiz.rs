@@ -6,6 +6,7 @@ use crate::action::Action;
 use crate::content::Content;
 use crate::quiz::session::{due_count, select};
 use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
+use crate::view::Region;
 
 /// The choices of the start form's "How many" field.
 pub const COUNTS: [Option<usize>; 4] = [Some(10), Some(20), Some(50), None];
@@ -235,8 +236,7 @@ impl App {
                 }
             }
             _ => {
-                let max = crate::ui::quiz::scroll_limit(self);
-                self.quiz.scroll = scroll(self.quiz.scroll, action, max);
+                self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }
         }
     }
@@ -259,8 +259,7 @@ impl App {
                 q.scroll = 0;
             }
             _ => {
-                let max = crate::ui::quiz::scroll_limit(self);
-                self.quiz.scroll = scroll(self.quiz.scroll, action, max);
+                self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }
         }
     }
@@ -279,18 +278,4 @@ fn toggle(list: &mut Vec<usize>, i: usize) {
         }
         None => list.push(i),
     }
-}
-
-/// Scrolling, kept within what the screen can show.
-fn scroll(s: u16, action: Action, max: u16) -> u16 {
-    match action {
-        Action::Up => s.saturating_sub(1),
-        Action::Down => s.saturating_add(1),
-        Action::PageUp => s.saturating_sub(10),
-        Action::PageDown => s.saturating_add(10),
-        Action::First => 0,
-        Action::Last => max,
-        _ => s,
-    }
-    .min(max)
 }

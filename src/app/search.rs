@@ -1,11 +1,11 @@
 //! The search overlay: type to match everything; Enter goes to the item in its tab.
 
-use super::{App, CompareFocus, Tab, step};
+use super::{App, CompareFocus, Tab};
 use crate::action::Action;
 use crate::quiz::Session;
 use crate::quiz::card::{Origin, card};
 use crate::search::{Hit, SearchIndex, Target};
-use crate::ui;
+use crate::view::Region;
 
 pub struct SearchState {
     pub query: String,
@@ -15,6 +15,10 @@ pub struct SearchState {
     /// The highlighted hit.
     pub selected: usize,
 }
+
+/// The longest query kept: far more than anyone types, and a pasted page stays one quick
+/// search.
+pub const MAX_QUERY: usize = 1000;
 
 /// Highlighting is worked out for this many hits: more than any screen lists.
 const HIGHLIGHTED: usize = 200;
@@ -38,11 +42,25 @@ impl App {
             Some(SearchState { query: String::new(), hits: Vec::new(), matched: Vec::new(), selected: 0 });
     }
 
+    /// Text typed or pasted into the search field, as one edit: one search, however long
+    /// the text. Line breaks and tabs become spaces and controls are dropped (pasted text is
+    /// text from outside); the query keeps its first [`MAX_QUERY`] characters.
+    pub fn insert_text(&mut self, text: &str) {
+        let (Some(s), Some(index)) = (self.search.as_mut(), self.search_index.as_mut()) else { return };
+        let room = MAX_QUERY.saturating_sub(s.query.chars().count());
+        // Tabs and line breaks first, or cleaning would expand tabs to tab stops.
+        let flat: String =
+            text.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect();
+        let clean = crate::content::sanitize::strip_controls(&flat);
+        s.query.extend(clean.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).take(room));
+        s.refresh(index);
+    }
+
     pub(super) fn update_search(&mut self, action: Action) {
-        let page = ui::search::page(self);
+        let drawn = &self.drawn;
         let (Some(s), Some(index)) = (self.search.as_mut(), self.search_index.as_mut()) else { return };
         match action {
-            Action::Type(c) => {
+            Action::Type(c) if s.query.chars().count() < MAX_QUERY => {
                 s.query.push(c);
                 s.refresh(index);
             }
@@ -62,7 +80,7 @@ impl App {
                     self.jump(target);
                 }
             }
-            _ => s.selected = step(action, s.selected, s.hits.len(), page),
+            _ => s.selected = drawn.cursor(Region::SearchResults, s.selected, s.hits.len()).act(action),
         }
     }
 
@@ -73,7 +91,8 @@ impl App {
             Target::Point { dimension, discipline, point } => {
                 self.open_dimension(dimension);
                 self.compare.focus = CompareFocus::Pane(discipline);
-                self.compare.scroll[discipline] = ui::compare::point_line(self, discipline, point);
+                // Where the point starts depends on the wrapping: the next frame works it out.
+                self.compare.scroll_to = Some((discipline, point));
             }
             Target::Term(t) | Target::Definition(t) => self.open_term(t),
             Target::Question(q) => {

@@ -1,8 +1,8 @@
 //! The Sources tab's state and how actions move through it.
 
-use super::{App, step};
+use super::App;
 use crate::action::Action;
-use crate::ui;
+use crate::view::Region;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourcesFocus {
@@ -27,8 +27,6 @@ impl App {
     pub(super) fn update_sources(&mut self, action: Action) {
         let n_sources = self.content.sources.len();
         let cited = self.cited_by_selected();
-        let page = ui::sources::page(self).max(1);
-        let step = |current: usize, len: usize| step(action, current, len, page);
         match (action, self.sources.focus) {
             (Action::FocusNext, _) if !cited.is_empty() => self.sources.focus = SourcesFocus::CitedBy,
             (Action::FocusPrev | Action::Back, _) => self.sources.focus = SourcesFocus::List,
@@ -41,13 +39,17 @@ impl App {
                 }
             }
             (_, SourcesFocus::List) => {
-                let next = step(self.sources.selected, n_sources);
+                let next =
+                    self.drawn.cursor(Region::SourcesList, self.sources.selected, n_sources).act(action);
                 if next != self.sources.selected {
                     self.sources.selected = next;
                     self.sources.cited = 0;
                 }
             }
-            (_, SourcesFocus::CitedBy) => self.sources.cited = step(self.sources.cited, cited.len()),
+            (_, SourcesFocus::CitedBy) => {
+                self.sources.cited =
+                    self.drawn.cursor(Region::CitedBy, self.sources.cited, cited.len()).act(action)
+            }
         }
     }
 }

@@ -217,6 +217,12 @@ pub fn action_for_event(contexts: &[Context], event: &Event) -> Option<Action> {
     }
 }
 
+/// Whether the innermost of these contexts takes text, typed or pasted (search does).
+/// Elsewhere a paste is dropped: pasted text must never act as commands.
+pub fn takes_text(contexts: &[Context]) -> bool {
+    contexts.first().is_some_and(|ctx| bindings_for(*ctx).any(|b| b.keys.contains(&Key::Text)))
+}
+
 /// The bindings of one context, for the help overlay.
 pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |bind| bind.context == context)

@@ -299,6 +299,131 @@ mod tests {
         assert!(bytes_ansi < bytes_ref, "{bytes_ansi} >= {bytes_ref}");
     }
 
+    /// Wide and composed text: CJK (Chinese, Korean), flags, ZWJ sequences, combining
+    /// marks, a ZWJ between letters, next to ASCII.
+    const WIDE: [&str; 5] = [
+        "Def 供应链管理供应链 end",
+        "👨‍👩‍👧‍👦 family 👩🏽‍💻 coder",
+        "🇯🇵🇺🇦🇩🇪🇫🇷 flags 🇮🇹",
+        "e\u{301} and n\u{303} 한국어 x",
+        "a‍b ZWJ between letters",
+    ];
+
+    /// Emoji with VS16 (emoji presentation), which terminals count as one column or two.
+    const VS16: &str = "❤️ and ☀️ then 🏳️‍🌈 ok";
+
+    /// Lines of text, with an overlay over them (a cleared, bordered box, as search is) at
+    /// `overlay`, shifted `shift` columns; then the repair the event loop applies.
+    fn wide_frame(
+        buf: &mut ratatui::buffer::Buffer,
+        repair: &mut crate::terminal::Repair,
+        lines: &[&str],
+        shift: u16,
+        overlay: Option<Rect>,
+    ) {
+        for (y, line) in lines.iter().enumerate() {
+            let style = if y % 2 == 0 { Style::new() } else { Style::new().fg(Color::Cyan) };
+            buf.set_string(shift, y as u16, line, style);
+        }
+        if let Some(o) = overlay {
+            ratatui::widgets::Clear.render(o, buf);
+            Paragraph::new("供 🇯🇵 search").block(Block::bordered()).render(o, buf);
+        }
+        repair.frame(buf);
+    }
+
+    /// The frames: the text; an overlay whose left edge lands on the right half of wide
+    /// characters (the search-overlay case of the reliability review, F6); another place;
+    /// closed; the text shifted under a new overlay; closed again.
+    const FRAMES: [(u16, Option<Rect>); 6] = [
+        (0, None),
+        (0, Some(Rect::new(6, 0, 16, 5))),
+        (0, Some(Rect::new(1, 1, 12, 4))),
+        (0, None),
+        (1, Some(Rect::new(5, 1, 18, 4))),
+        (1, None),
+    ];
+
+    /// Through a terminal emulator, the own backend shows exactly what ratatui's stock
+    /// backend shows on wide and composed text, under and around overlays, frame after
+    /// frame; and every overlay's left border is on screen.
+    #[test]
+    fn same_screen_as_crossterm_backend_on_wide_text_and_overlays() {
+        let (rows, cols) = (6, 32);
+        let area = Rect::new(0, 0, cols, rows);
+        let fixed = || TerminalOptions { viewport: Viewport::Fixed(area) };
+        let (out_ref, out_ansi) = (Shared::default(), Shared::default());
+        let mut reference = Terminal::with_options(CrosstermBackend::new(out_ref.clone()), fixed()).unwrap();
+        let mut ansi = Terminal::with_options(Ansi::new(out_ansi.clone()), fixed()).unwrap();
+        let (mut vt_ref, mut vt_ansi) = (vt(rows, cols), vt(rows, cols));
+        let (mut repair_ref, mut repair_ansi) = Default::default();
+        for (i, (shift, overlay)) in FRAMES.into_iter().enumerate() {
+            reference.draw(|f| wide_frame(f.buffer_mut(), &mut repair_ref, &WIDE, shift, overlay)).unwrap();
+            ansi.draw(|f| wide_frame(f.buffer_mut(), &mut repair_ansi, &WIDE, shift, overlay)).unwrap();
+            vt_ref.process(&out_ref.take());
+            vt_ansi.process(&out_ansi.take());
+            let (r, a) = (vt_ref.screen().contents(), vt_ansi.screen().contents());
+            assert_eq!(cells(&vt_ref), cells(&vt_ansi), "frame {i}:\n{r}\nvs\n{a}");
+            if let Some(o) = overlay {
+                for y in o.top()..o.bottom() {
+                    let edge = vt_ansi.screen().cell(y, o.left()).unwrap().contents().to_string();
+                    assert!(["┌", "│", "└"].contains(&edge.as_str()), "frame {i}, row {y}: `{edge}`:\n{a}");
+                }
+            }
+        }
+    }
+
+    /// With VS16 emoji (which terminals count as one column or two), frame after frame,
+    /// under and around overlays, nothing drifts: every ASCII character of the frame is in
+    /// its own column on screen. (ratatui's stock backend writes the cell after a VS16
+    /// emoji without moving the cursor, so where the terminal counts the emoji narrower
+    /// than ratatui does, the rest of its row shifts: ratatui issue #2651.)
+    #[test]
+    fn vs16_emoji_never_shift_the_row() {
+        // Not the ZWJ family: an emulator that draws each of its people in two columns
+        // overflows its two cells whatever a backend does.
+        let lines = [WIDE[0], VS16, WIDE[2], VS16, WIDE[3], WIDE[4]];
+        let (rows, cols) = (lines.len() as u16, 32);
+        let area = Rect::new(0, 0, cols, rows);
+        let out = Shared::default();
+        let mut ansi = Terminal::with_options(
+            Ansi::new(out.clone()),
+            TerminalOptions { viewport: Viewport::Fixed(area) },
+        )
+        .unwrap();
+        let mut screen = vt(rows, cols);
+        let mut repair = crate::terminal::Repair::default();
+        for (i, (shift, overlay)) in FRAMES.into_iter().enumerate() {
+            let frame =
+                ansi.draw(|f| wide_frame(f.buffer_mut(), &mut repair, &lines, shift, overlay)).unwrap();
+            screen.process(&out.take());
+            for (x, y) in (0..rows).flat_map(|y| (0..cols).map(move |x| (x, y))) {
+                let want = frame.buffer[(x, y)].symbol();
+                if want.len() == 1 && want != " " {
+                    let got = screen.screen().cell(y, x).unwrap().contents();
+                    assert_eq!(got, want, "frame {i}, column {x}, row {y}:\n{}", screen.screen().contents());
+                }
+            }
+        }
+    }
+
+    /// Why `blank_covered_wide_cells` exists: without it, ratatui's diff skips the cell after
+    /// an unchanged wide character, so an overlay's border drawn there is never sent. If
+    /// this starts failing, ratatui has fixed its diff and the repair may go.
+    #[test]
+    fn without_the_repair_an_overlay_border_on_a_wide_character_is_never_sent() {
+        let area = Rect::new(0, 0, 12, 1);
+        let mut prev = ratatui::buffer::Buffer::empty(area);
+        prev.set_string(0, 0, "ab供应cd", Style::new());
+        let mut next = prev.clone();
+        next[(3, 0)].set_symbol("│"); // the right half of 供
+        let sent: Vec<u16> = prev.diff(&next).iter().map(|(x, _, _)| *x).collect();
+        assert!(!sent.contains(&3), "ratatui now sends the border cell: {sent:?}");
+        crate::terminal::blank_covered_wide_cells(&mut next);
+        let sent: Vec<u16> = prev.diff(&next).iter().map(|(x, _, _)| *x).collect();
+        assert_eq!(sent, [2, 3], "the blanked wide character, then the border");
+    }
+
     /// On the blank first frame, a one-cell gap between words is a space (1 byte), not a
     /// cursor move (3); once the screen has content, gaps are moved over.
     #[test]

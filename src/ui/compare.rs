@@ -8,9 +8,9 @@ use ratatui::widgets::Padding;
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, labelled, scrolled_box, truncate};
-use crate::app::{App, CompareFocus};
-use crate::content::Content;
+use super::{framed, labelled, scrolled_box, truncate};
+use crate::app::{App, CompareFocus, CompareRow as Row};
+use crate::view::{Drawn, Hit, ListCursor, Region};
 
 /// At or below this many columns, the panes stack vertically.
 pub const STACK_AT_WIDTH: u16 = 80;
@@ -20,8 +20,8 @@ const MIN_PANE_WIDTH: u16 = 24;
 const MAX_SUMMARY_LINES: usize = 4;
 
 /// Where each part of the tab goes, and its text wrapped to fit: the heights depend on the
-/// wrapped text, so it is wrapped once here for both the layout and the drawing.
-pub struct Geometry {
+/// wrapped text, so it is wrapped once per frame here for both the layout and the drawing.
+struct Geometry {
     pub list: Rect,
     pub header: Rect,
     pub panes: Vec<Rect>,
@@ -33,21 +33,7 @@ pub struct Geometry {
     term_lines: Vec<Line<'static>>,
 }
 
-/// One row of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    Overview,
-    Group(usize),
-    /// A list entry: `i + 1` for dimension `i` (0 is the overview).
-    Dimension(usize),
-}
-
-/// Whether the selected entry has an overlap box (dimensions do; the overview does not).
-pub fn has_overlap(app: &App) -> bool {
-    app.compare.dimension().is_some()
-}
-
-pub fn geometry(app: &App, body: Rect) -> Geometry {
+fn geometry(app: &App, body: Rect) -> Geometry {
     let list_w = list_width(app, body.width);
     let [list, detail] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body);
     let header_lines = header_lines(app, detail.width.saturating_sub(2));
@@ -80,7 +66,7 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
         .map(|i| pane_lines(app, i, inner_width(pane_widths.get(i).copied().unwrap_or(rest.width))))
         .collect();
     let overlap_lines = overlap_lines(app, inner_width(rest.width));
-    let overlap_h = if has_overlap(app) {
+    let overlap_h = if app.compare.has_overlap() {
         // The overlap box gets all it needs when the panes leave room for it; otherwise a fair
         // share (at least a third, at most half), and both scroll.
         let wanted = overlap_lines.len() as u16 + 2;
@@ -102,7 +88,7 @@ pub fn geometry(app: &App, body: Rect) -> Geometry {
         list,
         header,
         panes: panes.to_vec(),
-        overlap: has_overlap(app).then_some(overlap),
+        overlap: app.compare.has_overlap().then_some(overlap),
         terms: (terms_h > 0).then_some(terms),
         header_lines,
         pane_lines,
@@ -120,41 +106,8 @@ fn inner_width(width: u16) -> usize {
     width.saturating_sub(4) as usize
 }
 
-/// The list's rows, worked out once per content (see `Lookups`).
-pub fn rows(content: &Content) -> Vec<Row> {
-    let mut rows = vec![Row::Overview];
-    for (gi, g) in content.groups.iter().enumerate() {
-        rows.push(Row::Group(gi));
-        rows.extend(g.dimensions.clone().map(|d| Row::Dimension(d + 1)));
-    }
-    rows
-}
-
-/// Rows that fit in the list: how far a page moves.
-pub fn list_page(app: &App) -> usize {
-    // The list runs the body's full height, inside its border.
-    body_area(app).height.saturating_sub(2) as usize
-}
-
-/// Content length and visible height (in lines) of a scrollable region.
-pub fn viewport(app: &App, focus: CompareFocus) -> (u16, u16) {
-    let g = geometry(app, body_area(app));
-    let (area, lines) = match focus {
-        CompareFocus::List | CompareFocus::Terms => return (0, 0),
-        CompareFocus::Pane(i) => match (g.panes.get(i), g.pane_lines.get(i)) {
-            (Some(a), Some(lines)) => (*a, lines.len()),
-            _ => return (0, 0),
-        },
-        CompareFocus::Overlap => match g.overlap {
-            Some(a) => (a, g.overlap_lines.len()),
-            None => return (0, 0),
-        },
-    };
-    (lines.min(u16::MAX as usize) as u16, area.height.saturating_sub(2))
-}
-
 fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let width = width as usize;
     let (title, context, summary) = match app.compare.dimension() {
         None => (
@@ -187,24 +140,21 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The scroll that brings point `point` of pane `pane` to the top (as far as scrolling goes).
-pub fn point_line(app: &App, pane: usize, point: usize) -> u16 {
+/// The line where point `point` of a pane `width` columns wide starts: only the wrapping
+/// knows it, so a search result asks for it and the frame resolves it.
+fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
     let Some(d) = app.compare.dimension() else { return 0 };
-    let g = geometry(app, body_area(app));
-    let Some(area) = g.panes.get(pane) else { return 0 };
-    let width = inner_width(area.width);
     let before: usize = app.content.dimensions[d].points[pane]
         .iter()
         .take(point)
         .map(|p| wrap_hanging(p, width, "• ", "  ").len())
         .sum();
-    let (len, height) = viewport(app, CompareFocus::Pane(pane));
-    (before.min(u16::MAX as usize) as u16).min(len.saturating_sub(height))
+    before.min(u16::MAX as usize) as u16
 }
 
 /// The related terms as a run of names, wrapped; the highlighted one reversed when focused.
 fn term_lines(app: &App, related: &[usize], width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let focused = app.compare.focus == CompareFocus::Terms;
     let mut lines: Vec<Line> = Vec::new();
     let mut line: Vec<Span> = Vec::new();
@@ -232,7 +182,7 @@ fn term_lines(app: &App, related: &[usize], width: usize) -> Vec<Line<'static>> 
 
 /// The text of discipline `i`'s pane, wrapped to `width`.
 pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let mut lines = Vec::new();
     match app.compare.dimension() {
         Some(d) => {
@@ -257,13 +207,13 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
 fn sources_lines(app: &App, sources: &[usize], width: usize) -> Vec<Line<'static>> {
     let cites: Vec<&str> = sources.iter().map(|&s| app.content.sources[s].label()).collect();
     let label = if cites.len() == 1 { "Source: " } else { "Sources: " };
-    let t = app.theme;
+    let t = super::styles(app);
     labelled(label, &cites.join("; "), width, t.dim.patch(t.emphasis), t.dim)
 }
 
 /// The text of the box below the panes: the overlap, the note and the sources.
 pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(d) = app.compare.dimension() else {
         return Vec::new();
     };
@@ -285,21 +235,30 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     // The list's first entry is the at-a-glance matrix, drawn across the whole body.
     if app.compare.on_matrix() {
-        return super::matrix::render(app, area, buf);
+        return super::matrix::render(app, area, buf, rec);
     }
     let mut g = geometry(app, area);
-    render_list(app, g.list, buf);
+    render_list(app, g.list, buf, rec);
     super::draw::draw_lines(buf, g.header, &g.header_lines, 0);
     for (i, pane) in g.panes.iter().enumerate() {
         let disc = &app.content.disciplines[i];
         let title = pane_title(&disc.name, &disc.short, pane.width);
         let lines = std::mem::take(&mut g.pane_lines[i]);
-        let title = Line::from(Span::styled(title, app.theme.discipline(disc.color)));
+        let title = Line::from(Span::styled(title, super::styles(app).discipline(disc.color)));
         let focused = app.compare.focus == CompareFocus::Pane(i);
-        scrolled_box(app, *pane, framed(app, title, focused), lines, app.compare.scroll[i], buf);
+        let requested = app.compare.scroll_to.filter(|(p, _)| *p == i);
+        let scroll = match requested {
+            Some((_, point)) => point_line(app, i, point, inner_width(pane.width)),
+            None => app.compare.scroll[i],
+        };
+        let shown = scrolled_box(app, *pane, framed(app, title, focused), lines, scroll, buf);
+        rec.show_viewport(Region::Pane(i), *pane, shown);
+        if requested.is_some() {
+            rec.resolved_scroll = Some((i, shown.offset));
+        }
     }
     if let Some(overlap) = g.overlap {
         let has_text =
@@ -313,23 +272,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             " Notes and sources "
         };
-        let title = Line::from(Span::styled(label, app.theme.overlap));
+        let title = Line::from(Span::styled(label, super::styles(app).overlap));
         let slot = app.content.disciplines.len();
         let lines = std::mem::take(&mut g.overlap_lines);
         let focused = app.compare.focus == CompareFocus::Overlap;
-        scrolled_box(app, overlap, framed(app, title, focused), lines, app.compare.scroll[slot], buf);
+        let shown =
+            scrolled_box(app, overlap, framed(app, title, focused), lines, app.compare.scroll[slot], buf);
+        rec.show_viewport(Region::Overlap, overlap, shown);
     }
     if let Some(area) = g.terms {
         let focused = app.compare.focus == CompareFocus::Terms;
         let hint = if focused { " Related terms: Enter opens in the glossary " } else { " Related terms " };
-        let title = Line::styled(hint, app.theme.title);
+        let title = Line::styled(hint, super::styles(app).title);
         let lines = std::mem::take(&mut g.term_lines);
         // Keep the highlighted term's line in view.
-        let row =
-            lines.iter().position(|l| l.spans.iter().any(|s| s.style == app.theme.selected)).unwrap_or(0)
-                as u16;
+        let row = lines
+            .iter()
+            .position(|l| l.spans.iter().any(|s| s.style == super::styles(app).selected))
+            .unwrap_or(0) as u16;
         let scroll = row.saturating_sub(area.height.saturating_sub(3));
-        scrolled_box(app, area, framed(app, title, focused), lines, scroll, buf);
+        let shown = scrolled_box(app, area, framed(app, title, focused), lines, scroll, buf);
+        rec.show_viewport(Region::Terms, area, shown);
     }
 }
 
@@ -347,8 +310,8 @@ fn pane_title(name: &str, short: &str, width: u16) -> String {
     truncate(&format!(" {short} "), room)
 }
 
-fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let focused = app.compare.focus == CompareFocus::List;
     let position = format!(" {}/{} ", app.compare.selected, app.content.dimensions.len());
     let block = framed(app, Line::styled(" Dimensions ", t.title), focused)
@@ -358,6 +321,15 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let height = inner.height as usize;
     let (rows, offset) = list_window(app, height);
+    rec.show(Region::CompareList, area, inner.height, rows.len(), offset);
+    for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(offset)) {
+        let entry = match *row {
+            Row::Overview => 0,
+            Row::Dimension(e) => e,
+            Row::Group(_) => continue,
+        };
+        rec.hit_area(Rect { y, height: 1, ..inner }, Hit::CompareEntry(entry));
+    }
     let width = inner.width as usize;
     let lines: Vec<Line> = rows
         .iter()
@@ -390,7 +362,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
 fn list_window(app: &App, height: usize) -> (&[Row], usize) {
     let rows = &app.lookups.compare_rows;
     let selected_row = selected_row_index(app);
-    let offset = super::list_offset(selected_row, rows.len(), height);
+    let offset = ListCursor { selected: selected_row, len: rows.len(), rows: height }.offset();
     (rows, offset)
 }
 
@@ -400,21 +372,6 @@ fn selected_row_index(app: &App) -> usize {
     match app.compare.dimension() {
         None => 0,
         Some(d) => 1 + d + app.content.dimensions[d].group + 1,
-    }
-}
-
-/// The list entry drawn at row `y` of the screen, if any (group headings are not entries).
-pub fn entry_at(app: &App, y: u16) -> Option<usize> {
-    let g = geometry(app, body_area(app));
-    let inner = ratatui::widgets::Block::bordered().inner(g.list);
-    if y < inner.y || y >= inner.bottom() {
-        return None;
-    }
-    let (rows, offset) = list_window(app, inner.height as usize);
-    match rows.get(offset + usize::from(y - inner.y))? {
-        Row::Overview => Some(0),
-        Row::Dimension(e) => Some(*e),
-        Row::Group(_) => None,
     }
 }
 

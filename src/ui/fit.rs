@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Padding, Paragraph, Widget};
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{framed, list_lines, scrolled_box, truncate};
+use super::{framed, list_lines, record_list_region, scrolled_box, truncate};
 use crate::app::{App, FitScreen};
 use crate::fit::NEUTRAL;
+use crate::view::{Drawn, Region};
 
 const SCALE: [&str; 5] = ["strongly dislike", "dislike", "neutral", "like", "strongly like"];
 
@@ -18,21 +19,21 @@ const NOTE: &str = "A reflection aid, not a test: it mirrors back what you said 
     especially in small firms. Read the dimensions it suggests, and decide with your education, \
     skills and goals in mind.";
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     if app.content.fit.statements.is_empty() {
         Paragraph::new("This content pack has no self-assessment (fit.toml).")
-            .style(app.theme.dim)
+            .style(super::styles(app).dim)
             .render(area, buf);
         return;
     }
     match app.fit.screen {
         FitScreen::Statements => render_statements(app, area, buf),
-        FitScreen::Result => render_result(app, area, buf),
+        FitScreen::Result => render_result(app, area, buf, rec),
     }
 }
 
 fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let f = &app.fit;
     let n = app.content.fit.statements.len();
     let [head, main, list, note] = Layout::vertical([
@@ -92,7 +93,7 @@ fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
 fn note_lines(app: &App, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = wrap_text(NOTE, area.width.saturating_sub(2) as usize)
         .into_iter()
-        .map(|l| Line::styled(format!(" {l}"), app.theme.dim))
+        .map(|l| Line::styled(format!(" {l}"), super::styles(app).dim))
         .collect();
     super::draw::draw_lines(buf, area, &lines, 0);
 }
@@ -109,21 +110,15 @@ fn result_geometry(app: &App, area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Fill(1), Constraint::Length(list_h)]).areas(area)
 }
 
-/// How far the result's text can scroll.
-pub fn scroll_limit(app: &App) -> u16 {
-    let [top, _] = result_geometry(app, super::body_area(app));
-    let lines = result_lines(app, top.width.saturating_sub(4) as usize).len();
-    lines.saturating_sub(top.height.saturating_sub(2) as usize).min(u16::MAX as usize) as u16
-}
-
-fn render_result(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_result(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let c = &app.content;
     let r = app.fit_result();
     let [top, bottom] = result_geometry(app, area);
     let lines = result_lines(app, top.width.saturating_sub(4) as usize);
     let block = framed(app, Line::styled(" Which field fits me? Your result ", t.title), false);
-    scrolled_box(app, top, block, lines, app.fit.scroll, buf);
+    let shown = scrolled_box(app, top, block, lines, app.fit.scroll, buf);
+    rec.show_viewport(Region::FitText, top, shown);
     let items: Vec<String> = r.read_next.iter().map(|&d| c.dimensions[d].title.clone()).collect();
     let block = framed(app, Line::styled(" Worth reading next: Enter opens in Compare ", t.title), true)
         .padding(Padding::ZERO);
@@ -135,10 +130,11 @@ fn render_result(app: &App, area: Rect, buf: &mut Buffer) {
         list_lines(app, &items, app.fit.next, true, inner.height as usize, inner.width as usize)
     };
     super::draw::draw_lines(buf, inner, &list, 0);
+    record_list_region(rec, Region::FitNext, (bottom, inner), app.fit.next, items.len());
 }
 
 fn result_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let c = &app.content;
     let r = app.fit_result();
     let mut lines: Vec<Line> = Vec::new();

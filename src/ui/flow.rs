@@ -25,7 +25,7 @@ struct Slots {
 /// `None` when the pack has no flow, or the names do not fit without breaking words.
 pub fn strip_lines(app: &App, width: usize) -> Option<Vec<Line<'static>>> {
     let flow = app.content.flow.as_ref()?;
-    let t = app.theme;
+    let t = super::styles(app);
     let label_w = app.content.disciplines.iter().map(|d| d.short.width()).max().unwrap_or(0) + 1;
     let slots = slots(flow, width.checked_sub(label_w)?)?;
     let mut lines = Vec::new();

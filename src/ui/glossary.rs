@@ -9,26 +9,13 @@ use ratatui::widgets::{Padding, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, labelled, list_lines, list_window_lines};
+use super::{framed, labelled, list_lines, list_window_lines, record_list, record_list_region};
 use crate::app::{App, GlossaryFocus};
+use crate::view::{Drawn, Hit, Region};
 
 fn split(body: Rect) -> [Rect; 2] {
     let list_w = (body.width * 2 / 5).clamp(16, 40);
     Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body)
-}
-
-/// The term listed at screen row `y` (an index into `Content::terms`), if the point is in
-/// the list.
-pub fn term_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let list = split(body_area(app))[0];
-    let shown = app.glossary_terms();
-    let pos = shown.iter().position(|&t| t == app.glossary.term).unwrap_or(0);
-    super::list_row_at(list, x, y, pos, shown.len()).map(|i| shown[i])
-}
-
-/// Rows that fit in the list of terms: how far a page moves.
-pub fn page(app: &App) -> usize {
-    split(body_area(app))[0].height.saturating_sub(2) as usize
 }
 
 fn filter_label(app: &App) -> String {
@@ -38,8 +25,8 @@ fn filter_label(app: &App) -> String {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     if app.content.terms.is_empty() {
         Paragraph::new("This content pack has no glossary (glossary.toml).").style(t.dim).render(area, buf);
         return;
@@ -65,14 +52,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let lines = list_window_lines(app, shown.len(), item, pos, focused, inner.height as usize, width);
     super::draw::draw_lines(buf, inner, &lines, 0);
+    record_list(rec, Region::GlossaryList, (list, inner), pos, shown.len(), |k| Hit::Term(shown[k]));
     if shown.is_empty() {
         return;
     }
-    render_detail(app, detail, buf);
+    render_detail(app, detail, buf, rec);
 }
 
-fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_detail(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let Some(term) = app.content.terms.get(app.glossary.term) else { return };
     let text_area = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     let width = text_area.width as usize;
@@ -103,4 +91,5 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lines =
         list_lines(app, &items, app.glossary.related, focused, inner.height as usize, inner.width as usize);
     super::draw::draw_lines(buf, inner, &lines, 0);
+    record_list_region(rec, Region::GlossaryRelated, (bottom, inner), app.glossary.related, items.len());
 }

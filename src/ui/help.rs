@@ -7,9 +7,10 @@ use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw::{Border, BoxFrame};
-use super::{body_area, scrolled_box, wrap::wrap_hanging};
+use super::{scrolled_box, wrap::wrap_hanging};
 use crate::app::App;
 use crate::keymap;
+use crate::view::{Drawn, Region};
 
 const KEYS_COLUMN: usize = 20;
 
@@ -20,7 +21,7 @@ fn area_in(body: Rect) -> Rect {
 }
 
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let mut out = Vec::new();
     for ctx in keymap::ALL_CONTEXTS {
         if !out.is_empty() {
@@ -48,29 +49,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn block(app: &App) -> BoxFrame<'static> {
-    let t = app.theme;
+    let t = super::styles(app);
     BoxFrame::new(Line::styled(" Keys ", t.title), Border::Double, t.border)
         .title_bottom(Line::styled(" Esc or ? closes ", t.dim))
 }
 
-fn inner(app: &App) -> Rect {
-    block(app).inner(area_in(body_area(app)))
-}
-
-pub fn max_scroll(app: &App) -> u16 {
-    let inner = inner(app);
-    let len = lines(app, inner.width as usize).len();
-    len.saturating_sub(inner.height as usize) as u16
-}
-
-pub fn page(app: &App) -> u16 {
-    inner(app).height.saturating_sub(1).max(1)
-}
-
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let area = area_in(body);
     Clear.render(area, buf);
     let block = block(app);
     let lines = lines(app, block.inner(area).width as usize);
-    scrolled_box(app, area, block, lines, app.help.unwrap_or(0), buf);
+    let shown = scrolled_box(app, area, block, lines, app.help.unwrap_or(0), buf);
+    rec.show_viewport(Region::Help, area, shown);
 }

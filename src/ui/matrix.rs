@@ -9,10 +9,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::draw::draw_lines;
 use super::wrap::wrap_hanging;
-use super::{body_area, flow, truncate};
+use super::{flow, truncate};
 use crate::app::App;
 use crate::content::Owner;
 use crate::content::glance::{GLANCE_LINES, MatrixColumns};
+use crate::view::{Drawn, Hit, Region};
 
 /// The flow's note is shown only when the rows keep at least this many lines beside it: the
 /// rows are the point of the screen (14 dimensions at 120×40).
@@ -52,7 +53,7 @@ fn plan(app: &App, area: Rect) -> Plan {
     let mut strip = flow::strip_lines(app, width).unwrap_or_default();
     if let Some(note) = app.content.flow.as_ref().and_then(|f| f.note.as_ref()).filter(|_| !strip.is_empty())
     {
-        let t = app.theme;
+        let t = super::styles(app);
         let lines = super::labelled("Note: ", note, width, t.warning.patch(t.emphasis), t.dim);
         if area.height >= (strip.len() + lines.len()) as u16 + 1 + NOTE_LEAVES_ROWS {
             strip.extend(lines);
@@ -122,7 +123,7 @@ fn stacked(cols: &MatrixColumns) -> bool {
 
 /// A dimension's row, stacked: the title, then each field's phrase after its short name.
 fn stacked_lines(app: &App, d: usize, cols: &MatrixColumns, selected: bool) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let width = cols.title + cols.cells * (cols.cell + 1);
     let dim = &app.content.dimensions[d];
     let marker = if selected { "▸ " } else { "  " };
@@ -205,8 +206,8 @@ fn cut_to(mut lines: Vec<String>, max: usize, width: usize) -> Vec<String> {
     lines
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let p = plan(app, area);
     draw_lines(buf, Rect { height: p.strip.len() as u16, ..area }, &p.strip, 0);
 
@@ -223,11 +224,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         draw_header(app, &p, title, buf);
     }
-    draw_rows(app, &p, area, buf);
+    draw_rows(app, &p, area, buf, rec);
 }
 
 fn draw_header(app: &App, p: &Plan, title: &str, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let mut header = Vec::with_capacity(p.cols.cells + 1);
     header.push(Span::styled(pad(&truncate(title, p.cols.title.saturating_sub(1)), p.cols.title), t.group));
     for disc in &app.content.disciplines {
@@ -241,8 +242,16 @@ fn draw_header(app: &App, p: &Plan, title: &str, buf: &mut Buffer) {
     draw_lines(buf, p.header, &[Line::from(header)], 0);
 }
 
-fn draw_rows(app: &App, p: &Plan, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn draw_rows(app: &App, p: &Plan, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
+    // What a page key moves by: the dimensions shown whole.
+    let shown =
+        p.blocks[p.first..p.first + p.shown].iter().filter(|b| matches!(b, Block::Dimension(_))).count();
+    let first = p.blocks[p.first..].iter().find_map(|b| match b {
+        Block::Dimension(d) => Some(*d),
+        Block::Group(_) => None,
+    });
+    rec.show(Region::Matrix, p.rows, shown as u16, app.content.dimensions.len(), first.unwrap_or(0));
     let mut y = p.rows.y;
     for (k, block) in p.blocks.iter().enumerate().skip(p.first).take(p.shown) {
         // The header already names the first row's group.
@@ -258,7 +267,9 @@ fn draw_rows(app: &App, p: &Plan, area: Rect, buf: &mut Buffer) {
             }
             Block::Dimension(d) if stacked(&p.cols) => {
                 let lines = stacked_lines(app, d, &p.cols, d == app.compare.matrix);
-                draw_lines(buf, Rect { y, height: (lines.len() as u16).min(rest), ..p.rows }, &lines, 0);
+                let row = Rect { y, height: (lines.len() as u16).min(rest), ..p.rows };
+                draw_lines(buf, row, &lines, 0);
+                rec.hit_area(row, Hit::MatrixRow(d));
                 y += lines.len() as u16;
             }
             Block::Dimension(d) => {
@@ -266,6 +277,7 @@ fn draw_rows(app: &App, p: &Plan, area: Rect, buf: &mut Buffer) {
                 let cells = cells(app, d, &p.cols, selected);
                 let h = cells.iter().map(Vec::len).max().unwrap_or(1) as u16;
                 let height = h.min(rest);
+                rec.hit_area(Rect { y, height, ..p.rows }, Hit::MatrixRow(d));
                 let title_style = if selected { t.selected } else { t.item };
                 let title: Vec<Line> =
                     cells[0].iter().map(|l| Line::styled(pad(l, p.cols.title), title_style)).collect();
@@ -284,48 +296,6 @@ fn draw_rows(app: &App, p: &Plan, area: Rect, buf: &mut Buffer) {
 
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-/// How many dimensions a page key moves: the rows shown now.
-pub fn page(app: &App) -> usize {
-    let p = plan(app, body_area(app));
-    p.blocks[p.first..p.first + p.shown].iter().filter(|b| matches!(b, Block::Dimension(_))).count().max(1)
-}
-
-/// The dimensions whose rows are drawn now, whole, in order.
-pub fn shown_dimensions(app: &App) -> Vec<usize> {
-    let p = plan(app, body_area(app));
-    p.blocks[p.first..p.first + p.shown]
-        .iter()
-        .filter_map(|b| match b {
-            Block::Dimension(d) => Some(*d),
-            Block::Group(_) => None,
-        })
-        .collect()
-}
-
-/// The dimension whose row is drawn at screen row `y`, if any.
-pub fn dimension_at(app: &App, y: u16) -> Option<usize> {
-    let area = body_area(app);
-    let p = plan(app, area);
-    if y < p.rows.y || y >= p.rows.bottom() {
-        return None;
-    }
-    let mut top = p.rows.y;
-    for (k, block) in p.blocks.iter().enumerate().skip(p.first).take(p.shown) {
-        if k == p.first && matches!(block, Block::Group(_)) {
-            continue;
-        }
-        let h = block_height(app, *block, &p.cols) as u16;
-        if y < top + h {
-            return match block {
-                Block::Dimension(d) => Some(*d),
-                Block::Group(_) => None,
-            };
-        }
-        top += h;
-    }
-    None
 }
 
 #[cfg(test)]

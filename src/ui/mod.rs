@@ -1,4 +1,6 @@
-//! Rendering: a pure function of the app state onto a buffer. One file per screen.
+//! Rendering: a pure function of the app state onto a buffer, which reports what it drew
+//! (a [`Drawn`] record: regions, their scroll and hit areas) for the app to read. One file
+//! per screen.
 
 pub mod compare;
 pub mod draw;
@@ -18,60 +20,76 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
+    Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
 };
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Tab};
 use crate::keymap::{self, Context, Hint};
+use crate::view::{Drawn, Hit, ListCursor, Region, Viewport};
 use draw::{Border, BoxFrame, draw_lines};
 
 /// Below this size the layout cannot show a comparison; a message says so instead.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
-/// Draws the whole screen.
+/// The styles of the app's theme: the app holds only the theme's name.
+pub fn styles(app: &App) -> &'static theme::Theme {
+    theme::Theme::by_variant(app.theme)
+}
+
+/// Draws the whole screen, for a caller that has no use for the record (a snapshot).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    render_frame(app, area, buf);
+}
+
+/// Draws the whole screen and reports what it drew.
+pub fn render_frame(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
+    let mut rec = Drawn { area, ..Drawn::default() };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         render_too_small(area, buf);
-        return;
+        return rec;
     }
     let [header, body, footer] = split(area);
-    render_header(app, header, buf);
+    render_header(app, header, buf, &mut rec);
     match app.tab {
-        Tab::Compare => compare::render(app, body, buf),
-        Tab::Quiz => quiz::render(app, body, buf),
-        Tab::Glossary => glossary::render(app, body, buf),
-        Tab::Fit => fit::render(app, body, buf),
-        Tab::Sources => sources::render(app, body, buf),
+        Tab::Compare => compare::render(app, body, buf, &mut rec),
+        Tab::Quiz => quiz::render(app, body, buf, &mut rec),
+        Tab::Glossary => glossary::render(app, body, buf, &mut rec),
+        Tab::Fit => fit::render(app, body, buf, &mut rec),
+        Tab::Sources => sources::render(app, body, buf, &mut rec),
     }
     render_footer(app, footer, buf);
+    // An overlay covers the tab: nothing under it can be clicked.
     if app.help.is_some() {
-        help::render(app, body, buf);
+        rec.hits.clear();
+        help::render(app, body, buf, &mut rec);
     }
     if app.search.is_some() {
-        search::render(app, body, buf);
+        rec.hits.clear();
+        search::render(app, body, buf, &mut rec);
     }
+    rec
+}
+
+/// Draws a frame of the app's size into a new buffer and hands its record to the app, as
+/// the event loop does. For tests, benches and the fuzzer.
+pub fn draw(app: &mut App) -> Buffer {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let mut buf = Buffer::empty(area);
+    let drawn = render_frame(app, area, &mut buf);
+    app.observe(drawn);
+    buf
 }
 
 fn split(area: Rect) -> [Rect; 3] {
     Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
 }
 
-/// The area between the header and the footer, for a terminal of the app's size.
-pub fn body_area(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let area = Rect::new(0, 0, w, h);
-    if w < MIN_WIDTH || h < MIN_HEIGHT {
-        return Rect::new(0, 0, 0, 0);
-    }
-    split(area)[1]
-}
-
 const APP_TITLE: &str = " scm-vs-om ";
 
 /// Where each tab's title sits on the header row (columns), for drawing and for clicks.
-pub fn tab_columns() -> Vec<(std::ops::Range<u16>, Tab)> {
+fn tab_columns() -> Vec<(std::ops::Range<u16>, Tab)> {
     let mut x = APP_TITLE.width() as u16 + 1;
     Tab::ALL
         .iter()
@@ -85,10 +103,13 @@ pub fn tab_columns() -> Vec<(std::ops::Range<u16>, Tab)> {
         .collect()
 }
 
-fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_header(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = styles(app);
+    rec.show(Region::Header, area, area.height, 0, 0);
     let mut spans = vec![Span::styled(APP_TITLE, t.app_title), Span::raw(" ")];
-    for (i, (_, tab)) in tab_columns().iter().enumerate() {
+    for (i, (cols, tab)) in tab_columns().iter().enumerate() {
+        let cols = Rect { x: area.x + cols.start, width: cols.end - cols.start, ..area }.intersection(area);
+        rec.hit_area(cols, Hit::Tab(tab.index()));
         let style = if *tab == app.tab { t.tab_active } else { t.tab };
         let marker = if *tab == app.tab { "▸" } else { " " };
         spans.push(Span::styled(format!("{marker}{} {}", i + 1, tab.title()), style));
@@ -112,7 +133,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         let more =
             if app.notices.len() > 1 { format!(" (+{} more)", app.notices.len() - 1) } else { String::new() };
         let text = truncate(&format!(" {notice}{more}"), area.width as usize);
-        Line::styled(text, app.theme.warning).render(area, buf);
+        Line::styled(text, styles(app).warning).render(area, buf);
         return;
     }
     let hints = keymap::hints(&app.contexts());
@@ -139,8 +160,8 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn hint_spans<'a>(app: &App, hint: &'a Hint) -> [Span<'a>; 3] {
     [
-        Span::styled(hint.keys.as_str(), app.theme.key),
-        Span::styled(format!(" {}", hint.label), app.theme.hint),
+        Span::styled(hint.keys.as_str(), styles(app).key),
+        Span::styled(format!(" {}", hint.label), styles(app).hint),
         Span::raw("  "),
     ]
 }
@@ -166,11 +187,11 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 /// A bordered, padded box; focus shows as a thick border and a reversed title.
 pub fn framed(app: &App, title: Line<'static>, focused: bool) -> BoxFrame<'static> {
     let title = if focused { title.patch_style(Modifier::REVERSED) } else { title };
-    BoxFrame::new(title, if focused { Border::Thick } else { Border::Plain }, app.theme.border)
+    BoxFrame::new(title, if focused { Border::Thick } else { Border::Plain }, styles(app).border)
 }
 
 /// Lines in a block, scrolled (the offset is clamped to the text), with a scrollbar on the
-/// block's right border when the text overflows.
+/// block's right border when the text overflows. Returns the viewport as drawn.
 pub fn scrolled_box(
     app: &App,
     area: Rect,
@@ -178,12 +199,17 @@ pub fn scrolled_box(
     lines: Vec<Line<'_>>,
     scroll: u16,
     buf: &mut Buffer,
-) {
-    let t = app.theme;
+) -> Viewport {
+    let t = styles(app);
     let inner = block.inner(area);
     let len = lines.len();
     let max = len.saturating_sub(inner.height as usize);
     let scroll = (scroll as usize).min(max);
+    let shown = Viewport {
+        offset: scroll.min(u16::MAX as usize) as u16,
+        height: inner.height,
+        len: len.min(u16::MAX as usize) as u16,
+    };
     block.render(area, buf);
     draw_lines(buf, inner, &lines, scroll);
     if len > inner.height as usize && inner.height > 0 {
@@ -199,6 +225,7 @@ pub fn scrolled_box(
             .track_style(t.border)
             .render(bar, buf, &mut state);
     }
+    shown
 }
 
 /// Lines of a list with one selected row, scrolled so the selection stays in view.
@@ -224,8 +251,8 @@ pub fn list_window_lines(
     height: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let offset = list_offset(selected, len, height);
+    let t = styles(app);
+    let offset = ListCursor { selected, len, rows: height }.offset();
     (offset..len.min(offset + height))
         .map(|i| {
             let sel = i == selected;
@@ -241,20 +268,34 @@ pub fn list_window_lines(
         .collect()
 }
 
-/// The item of a bordered list (drawn with `list_lines`) at a screen point, if any.
-pub fn list_row_at(list: Rect, x: u16, y: u16, selected: usize, len: usize) -> Option<usize> {
-    let inner = Block::bordered().inner(list);
-    if !inner.contains(ratatui::layout::Position { x, y }) {
-        return None;
-    }
-    let i = list_offset(selected, len, inner.height as usize) + usize::from(y - inner.y);
-    (i < len).then_some(i)
+/// Records a list drawn with [`list_lines`] in `inner` (inside the box `area`) whose rows
+/// are not clicked; returns the first row shown.
+pub fn record_list_region(
+    rec: &mut Drawn,
+    region: Region,
+    (area, inner): (Rect, Rect),
+    selected: usize,
+    len: usize,
+) -> usize {
+    let offset = ListCursor { selected, len, rows: inner.height as usize }.offset();
+    rec.show(region, area, inner.height, len, offset);
+    offset
 }
 
-/// The first row a list of `len` rows shows in `height` rows, keeping `selected` near the
-/// middle. No offset is stored, so drawing stays a pure function of the state.
-pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
-    selected.saturating_sub(height / 2).min(len.saturating_sub(height))
+/// Records a list drawn with [`list_lines`] in `inner` (inside the box `area`): the region,
+/// and a hit for each row that shows, naming its item with `hit`.
+pub fn record_list(
+    rec: &mut Drawn,
+    region: Region,
+    (area, inner): (Rect, Rect),
+    selected: usize,
+    len: usize,
+    hit: impl Fn(usize) -> Hit,
+) {
+    let offset = record_list_region(rec, region, (area, inner), selected, len);
+    for (row, i) in (offset..len.min(offset + inner.height as usize)).enumerate() {
+        rec.hit_area(Rect { y: inner.y + row as u16, height: 1, ..inner }, hit(i));
+    }
 }
 
 /// Wrapped text whose first line starts with a styled label (`Source: `, `Field  `), the

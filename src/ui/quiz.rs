@@ -8,38 +8,21 @@ use ratatui::widgets::{LineGauge, Padding, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::{wrap_hanging, wrap_text};
-use super::{body_area, framed, scrolled_box, truncate};
+use super::{framed, scrolled_box, truncate};
 use crate::app::quiz::{COUNTS, DIFFICULTIES, FIELDS, scopes};
 use crate::app::{App, QuizScreen};
 use crate::keymap::OPTION_LETTERS;
 use crate::quiz::card::both_label;
 use crate::quiz::session::Tally;
 use crate::quiz::{About, Card, Difficulty, Scope};
+use crate::view::{Drawn, Hit, Region};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     match app.quiz.screen {
         QuizScreen::Start => render_start(app, area, buf),
-        QuizScreen::Question => render_question(app, area, buf),
-        QuizScreen::Results => render_results(app, area, buf),
+        QuizScreen::Question => render_question(app, area, buf, rec),
+        QuizScreen::Results => render_results(app, area, buf, rec),
     }
-}
-
-/// How far the scrollable part of the current quiz screen can scroll.
-pub fn scroll_limit(app: &App) -> u16 {
-    let body = body_area(app);
-    let (area, lines) = match app.quiz.screen {
-        QuizScreen::Start => return 0,
-        QuizScreen::Question => {
-            let g = question_geometry(app, body);
-            let Some(area) = g.feedback else { return 0 };
-            (area, feedback_lines(app, inner_width(area)).len())
-        }
-        QuizScreen::Results => {
-            let area = results_area(body);
-            (area, results_lines(app, inner_width(area)).len())
-        }
-    };
-    lines.saturating_sub(area.height.saturating_sub(2) as usize).min(u16::MAX as usize) as u16
 }
 
 fn inner_width(area: Rect) -> usize {
@@ -71,7 +54,7 @@ fn difficulty_label(i: usize) -> &'static str {
 }
 
 fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+    let t = super::styles(app);
     let q = &app.quiz;
     let width = area.width.saturating_sub(4).min(76);
     let panel = Rect { x: area.x + (area.width - width) / 2, width, ..area };
@@ -135,7 +118,10 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn warning_lines(app: &App, text: &str, width: usize) -> Vec<Line<'static>> {
-    wrap_hanging(text, width, "! ", "  ").into_iter().map(|l| Line::styled(l, app.theme.warning)).collect()
+    wrap_hanging(text, width, "! ", "  ")
+        .into_iter()
+        .map(|l| Line::styled(l, super::styles(app).warning))
+        .collect()
 }
 
 // ---- A question ----
@@ -157,37 +143,30 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
     QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
 }
 
-/// The answer option drawn at a screen point, on a question not yet answered.
-pub fn option_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let card = card(app)?;
-    let g = question_geometry(app, body_area(app));
-    let inner = framed(app, Line::default(), true).inner(g.question);
-    if !inner.contains(ratatui::layout::Position { x, y }) {
-        return None;
-    }
+/// Records where each answer option was drawn in the question box, for clicks.
+fn record_options(app: &App, card: &Card, question: Rect, rec: &mut Drawn) {
+    let inner = framed(app, Line::default(), true).inner(question);
     // The options follow the prompt and a blank line; each may wrap over several rows.
-    let width = inner_width(g.question);
+    let width = inner_width(question);
     let mut row = wrap_text(&card.prompt, width).len() + 1;
-    let target = usize::from(y - inner.y);
     for (i, option) in card.options.iter().enumerate() {
         let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
         let mark = if card.multi { " [ ] " } else { " " };
         let first = format!("{mark}{letter}) ");
         let rows = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
-        if (row..row + rows).contains(&target) {
-            return Some(i);
-        }
+        let y = (inner.y as usize + row).min(u16::MAX as usize) as u16;
+        let area = Rect { y, height: rows.min(u16::MAX as usize) as u16, ..inner }.intersection(inner);
+        rec.hit_area(area, Hit::QuizOption(i));
         row += rows;
     }
-    None
 }
 
 fn card(app: &App) -> Option<&Card> {
     app.quiz.session.as_ref().and_then(|s| s.card())
 }
 
-fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let Some(session) = app.quiz.session.as_ref() else { return };
     let Some(card) = session.card() else { return };
     let g = question_geometry(app, area);
@@ -219,17 +198,20 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer) {
     let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
     scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
+    record_options(app, card, g.question, rec);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
         let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
         let block = framed(app, Line::styled(title, style.add_modifier(Modifier::BOLD)), true);
-        scrolled_box(app, area, block, feedback_lines(app, inner_width(area)), app.quiz.scroll, buf);
+        let shown =
+            scrolled_box(app, area, block, feedback_lines(app, inner_width(area)), app.quiz.scroll, buf);
+        rec.show_viewport(Region::QuizText, area, shown);
     }
 }
 
 /// The prompt and the options, marked once answered: ✓ right, ✗ chosen but wrong.
 fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let response = app.quiz.session.as_ref().and_then(|s| s.response());
     let mut lines: Vec<Line> =
@@ -281,16 +263,16 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn ok_style(app: &App) -> Style {
-    app.theme.good
+    super::styles(app).good
 }
 
 fn bad_style(app: &App) -> Style {
-    app.theme.bad
+    super::styles(app).bad
 }
 
 /// The right answer, why, the sources, and the way to the comparison.
 fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let mut lines = Vec::new();
     let answers: Vec<String> = card
@@ -338,7 +320,7 @@ fn about_label(app: &App, about: About) -> String {
 }
 
 fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = super::styles(app);
     let Some(session) = app.quiz.session.as_ref() else { return Vec::new() };
     let r = session.results(&app.content);
     let mut lines = Vec::new();
@@ -399,8 +381,9 @@ fn bar(right: usize, total: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
-fn render_results(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_results(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let area = results_area(area);
-    let block = framed(app, Line::styled(" Results ", app.theme.title), true);
-    scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
+    let block = framed(app, Line::styled(" Results ", super::styles(app).title), true);
+    let shown = scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
+    rec.show_viewport(Region::QuizText, area, shown);
 }

@@ -8,9 +8,10 @@ use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use super::draw::{Border, BoxFrame};
-use super::{body_area, truncate};
+use super::truncate;
 use crate::app::App;
 use crate::search::Target;
+use crate::view::{Drawn, Hit, Region};
 
 fn area_in(body: Rect) -> Rect {
     let w = body.width.saturating_sub(4).min(100);
@@ -19,29 +20,9 @@ fn area_in(body: Rect) -> Rect {
 }
 
 fn block(app: &App) -> BoxFrame<'static> {
-    let t = app.theme;
+    let t = super::styles(app);
     BoxFrame::new(Line::styled(" Search ", t.title), Border::Double, t.border)
         .title_bottom(Line::styled(" ↑↓ choose · Enter go · Esc close ", t.dim))
-}
-
-/// Result rows that fit: how far a page moves.
-pub fn page(app: &App) -> usize {
-    (block(app).inner(area_in(body_area(app))).height as usize).saturating_sub(2)
-}
-
-/// The result drawn at a screen point, if any; `Some(None)` inside the overlay but not on a
-/// result, `None` outside it.
-pub fn result_at(app: &App, x: u16, y: u16) -> Option<Option<usize>> {
-    let search = app.search.as_ref()?;
-    let area = area_in(body_area(app));
-    if !area.contains(ratatui::layout::Position { x, y }) {
-        return None;
-    }
-    let inner = block(app).inner(area);
-    let rows = (inner.height as usize).saturating_sub(2);
-    let offset = search.selected.saturating_sub(rows.saturating_sub(1));
-    let row = usize::from(y.saturating_sub(inner.y));
-    Some((row >= 2 && row - 2 < rows).then(|| offset + row - 2).filter(|&i| i < search.hits.len()))
 }
 
 /// Where a hit lives, in a word or two.
@@ -70,8 +51,8 @@ fn context(app: &App, target: Target) -> Option<String> {
     }
 }
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let Some(search) = app.search.as_ref() else { return };
     let Some(index) = app.search_index.as_ref() else { return };
     let area = area_in(body);
@@ -97,7 +78,14 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer) {
         Line::default(),
     ];
     let rows = (inner.height as usize).saturating_sub(2);
+    // The window follows the selection down, keeping it on the last row.
     let offset = search.selected.saturating_sub(rows.saturating_sub(1));
+    rec.show(Region::Search, area, inner.height, 0, 0);
+    let results = Rect { y: inner.y + 2, height: rows as u16, ..inner }.intersection(inner);
+    rec.show(Region::SearchResults, results, results.height, search.hits.len(), offset);
+    for (row, i) in (offset..search.hits.len().min(offset + rows)).enumerate() {
+        rec.hit_area(Rect { y: results.y + row as u16, height: 1, ..results }, Hit::SearchResult(i));
+    }
     for (i, hit) in search.hits.iter().enumerate().skip(offset).take(rows) {
         let item = &index.items[hit.item];
         let selected = i == search.selected;
@@ -127,7 +115,7 @@ fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &A
     // Show from a little before the first match if it would not fit otherwise.
     let prefix_w: usize = text.chars().take(first).map(|c| c.width().unwrap_or(0)).sum();
     let start = if prefix_w + 10 > width { first.saturating_sub(8) } else { 0 };
-    let hit = base.patch(app.theme.key).add_modifier(Modifier::UNDERLINED);
+    let hit = base.patch(super::styles(app).key).add_modifier(Modifier::UNDERLINED);
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
     if start > 0 {

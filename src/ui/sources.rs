@@ -7,40 +7,33 @@ use ratatui::text::Line;
 use ratatui::widgets::Padding;
 
 use super::wrap::wrap_hanging;
-use super::{body_area, framed, labelled, list_lines};
+use super::{framed, labelled, list_lines, record_list, record_list_region};
 use crate::app::{App, SourcesFocus};
+use crate::view::{Drawn, Hit, Region};
 
 fn split(body: Rect) -> [Rect; 2] {
     let list_w = (body.width * 2 / 5).clamp(16, 48);
     Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body)
 }
 
-/// The source listed at screen row `y`, if the point is in the list.
-pub fn source_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let list = split(body_area(app))[0];
-    super::list_row_at(list, x, y, app.sources.selected, app.content.sources.len())
-}
-
-/// Rows that fit in the list of sources: how far a page moves.
-pub fn page(app: &App) -> usize {
-    split(body_area(app))[0].height.saturating_sub(2) as usize
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let [list, detail] = split(area);
-    render_list(app, list, buf);
-    render_detail(app, detail, buf);
+    render_list(app, list, buf, rec);
+    render_detail(app, detail, buf, rec);
 }
 
 fn bordered(app: &App, title: &'static str, focused: bool) -> super::draw::BoxFrame<'static> {
-    framed(app, Line::styled(title, app.theme.title), focused).padding(Padding::ZERO)
+    framed(app, Line::styled(title, super::styles(app).title), focused).padding(Padding::ZERO)
 }
 
-fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let focused = app.sources.focus == SourcesFocus::List;
     let block = bordered(app, " Sources ", focused).title_bottom(
-        Line::styled(format!(" {}/{} ", app.sources.selected + 1, app.content.sources.len()), app.theme.dim)
-            .right_aligned(),
+        Line::styled(
+            format!(" {}/{} ", app.sources.selected + 1, app.content.sources.len()),
+            super::styles(app).dim,
+        )
+        .right_aligned(),
     );
     let inner = block.inner(area);
     block.render(area, buf);
@@ -48,10 +41,11 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let lines =
         list_lines(app, &items, app.sources.selected, focused, inner.height as usize, inner.width as usize);
     super::draw::draw_lines(buf, inner, &lines, 0);
+    record_list(rec, Region::SourcesList, (area, inner), app.sources.selected, items.len(), Hit::Source);
 }
 
-fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_detail(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
     let Some(source) = app.content.sources.get(app.sources.selected) else {
         return;
     };
@@ -88,4 +82,5 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let lines =
         list_lines(app, &items, app.sources.cited, focused, inner.height as usize, inner.width as usize);
     super::draw::draw_lines(buf, inner, &lines, 0);
+    record_list_region(rec, Region::CitedBy, (bottom, inner), app.sources.cited, items.len());
 }

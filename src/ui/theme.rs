@@ -6,14 +6,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::content::{Colour, NamedColour};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Variant {
-    Dark,
-    Light,
-    HighContrast,
-    /// No colour at all (NO_COLOR): modifiers only.
-    Mono,
-}
+/// A theme is picked by the name `--theme` and the settings file use.
+pub use crate::cli::ThemeName as Variant;
 
 pub struct Theme {
     pub variant: Variant,
@@ -147,6 +141,13 @@ pub const MONO: Theme = Theme {
 
 /// Back-compatible name of the default theme.
 pub const COLOUR: Theme = DARK;
+
+/// A theme's name, for the app state to hold instead of its styles.
+impl From<&Theme> for Variant {
+    fn from(theme: &Theme) -> Variant {
+        theme.variant
+    }
+}
 
 impl Theme {
     pub fn by_variant(v: Variant) -> &'static Theme {

@@ -5,6 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::content::{Content, ContentSource};
 use scm_vs_om::keymap;
@@ -64,12 +65,16 @@ pub fn key(name: &str) -> KeyEvent {
     KeyEvent::new(code, none)
 }
 
-/// Presses keys, given as whitespace-separated names, through the real key table.
+/// Presses keys, given as whitespace-separated names, through the real key table. Like the
+/// event loop, a frame is drawn (its record handed to the app) before the first key and
+/// after each one, so every key meets the screen it was pressed on.
 pub fn press(app: &mut App, keys: &str) {
+    ui::draw(app);
     for name in keys.split_whitespace() {
         if let Some(action) = keymap::action_for(&app.contexts(), &key(name)) {
             app.update(action);
         }
+        ui::draw(app);
     }
 }
 
@@ -77,7 +82,11 @@ pub fn press(app: &mut App, keys: &str) {
 pub fn screen(app: &App) -> String {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
+    terminal
+        .draw(|f| {
+            ui::render(app, f.area(), f.buffer_mut());
+        })
+        .unwrap();
     let buf = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..h {

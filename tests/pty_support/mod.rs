@@ -61,26 +61,80 @@ impl Session {
         Session { master: pty.master, writer, child, screen, raw }
     }
 
+    /// Starts the binary in a pty of one size, watched by an emulator of another: a pty
+    /// can be far larger than an emulator could be built.
+    pub fn start_in_pty_of(args: &[&str], pty_rows: u16, pty_cols: u16, rows: u16, cols: u16) -> Session {
+        let s = Session::start_sized(args, &[], rows, cols);
+        let size = PtySize { rows: pty_rows, cols: pty_cols, pixel_width: 0, pixel_height: 0 };
+        s.master.resize(size).expect("resize the pty");
+        s
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    /// The process's state letter from /proc (`T` is stopped, `S` sleeping, `R` running).
+    pub fn state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).expect("a /proc entry");
+        // The name in parentheses may hold spaces; the state follows the last `)`.
+        stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next()).expect("a state")
+    }
+
+    /// Waits until the process is in the given state.
+    pub fn wait_for_state(&self, state: char) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.state() != state {
+            assert!(Instant::now() < deadline, "state {} never became {state}", self.state());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal's line discipline as `stty -a` shows it, from the slave side.
+    pub fn stty(&self) -> String {
+        let tty = self.master.tty_name().expect("the pty's name");
+        let out = std::process::Command::new("stty").arg("-a").arg("-F").arg(&tty).output().expect("stty");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Whether the terminal is in raw mode: no line editing, no echo.
+    pub fn is_raw(&self) -> bool {
+        let modes = self.stty();
+        let words: Vec<&str> = modes.split_whitespace().collect();
+        words.contains(&"-icanon") && words.contains(&"-echo")
+    }
+
     pub fn text(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
 
     pub fn wait_for(&self, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        self.wait_for_within(what, Duration::from_secs(20));
+    }
+
+    /// Waits for text on the screen, failing after `limit`.
+    pub fn wait_for_within(&self, what: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         while Instant::now() < deadline {
             if self.text().contains(what) {
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        panic!("`{what}` never appeared; the screen:\n{}", self.text());
+        panic!("`{what}` did not appear within {limit:?}; the screen:\n{}", self.text());
     }
 
-    /// Resizes the terminal, as a window manager would: the program gets SIGWINCH.
+    /// Resizes the terminal, as a window manager would: the program gets SIGWINCH. The
+    /// emulator is resized first and the pty while its lock is held, so no byte drawn for the
+    /// new size can reach the emulator while it still has the old one (which made the resize
+    /// storm fail about one run in two: a frame drawn at the last size, parsed at the one
+    /// before).
     pub fn resize(&mut self, rows: u16, cols: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
         let nz = |n| std::num::NonZeroU16::new(n).expect("not zero");
-        self.screen.lock().unwrap().screen_mut().set_size(nz(rows), nz(cols));
+        let mut screen = self.screen.lock().unwrap();
+        screen.screen_mut().set_size(nz(rows), nz(cols));
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        drop(screen);
     }
 
     pub fn send(&mut self, bytes: &[u8]) {

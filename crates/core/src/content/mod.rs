@@ -12,7 +12,7 @@ mod ids;
 mod load;
 mod model;
 mod quiz_file;
-pub(crate) mod reader;
+pub mod reader;
 mod resolve;
 pub mod sanitize;
 mod warnings;
@@ -25,3 +25,4 @@ pub use model::{
     Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Point,
     Question, QuestionKind, Source, Statement, Term,
 };
+pub use quiz_file::letter;

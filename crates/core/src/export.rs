@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::content::{Answer, Colour, Content, NamedColour, Owner, QuestionKind};
+use crate::content::{Answer, Colour, Content, Owner, QuestionKind, letter};
 
 /// The version of the JSON shape; changed only when a field's meaning changes.
 pub const JSON_VERSION: u32 = 1;
@@ -123,16 +123,10 @@ struct SourceOut<'a> {
     note: Option<&'a str>,
 }
 
-fn letter(i: usize) -> String {
-    char::from(b'a' + i as u8).to_string()
-}
-
 pub fn colour_name(c: Colour) -> String {
     match c {
         Colour::Rgb(r, g, b) => format!("#{r:02x}{g:02x}{b:02x}"),
-        Colour::Named(n) => {
-            NamedColour::ALL.iter().find(|(_, named)| *named == n).map_or("", |(name, _)| name).to_string()
-        }
+        Colour::Named(n) => <&str>::from(n).to_string(),
     }
 }
 
@@ -144,7 +138,7 @@ fn owner_id(c: &Content, o: Owner) -> &str {
 }
 
 fn kind_name(k: QuestionKind) -> &'static str {
-    QuestionKind::NAMES.iter().find(|(_, kind)| *kind == k).map_or("", |(n, _)| n)
+    k.into()
 }
 
 /// The whole model as JSON, pretty-printed, ending with a newline.

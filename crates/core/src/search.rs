@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn finds_terms_points_and_questions_ranked() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let mut index = SearchIndex::new(&c);
         let hits = index.search("bullwhip");
         assert!(!hits.is_empty());
@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn a_dimension_title_ranks_first_for_its_name() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let mut index = SearchIndex::new(&c);
         let hits = index.search("Inventory");
         let first = index.items[hits[0].item].target;
@@ -216,7 +216,7 @@ mod tests {
 
     #[test]
     fn empty_and_unmatched_queries() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let mut index = SearchIndex::new(&c);
         assert!(index.search("").is_empty());
         assert!(index.search("   ").is_empty());
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn prose_matches_words_not_scattered_letters() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let mut index = SearchIndex::new(&c);
         // Every prose hit holds each query word; names may still match fuzzily.
         for h in index.search("safety stock") {
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn fzf_syntax_narrows_and_excludes() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let mut index = SearchIndex::new(&c);
         let all = index.search("inventory").len();
         let without = index.search("inventory !stock");
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn matched_characters_for_highlighting() {
-        let c = Content::builtin();
+        let c = Content::parse_builtin().expect("the built-in content is valid");
         let mut index = SearchIndex::new(&c);
         let d = c.dimension_index("inventory").unwrap();
         let item = index.items.iter().position(|i| i.target == Target::Dimension(d)).unwrap();

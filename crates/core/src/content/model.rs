@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantNames};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Content {
@@ -169,7 +170,11 @@ pub struct Question {
     pub sources: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Named in `quiz.toml` as `single`, `multi`, `true-false` and `which`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, EnumString, IntoStaticStr, VariantNames,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum QuestionKind {
     /// One right option of three to five.
     Single,
@@ -178,15 +183,6 @@ pub enum QuestionKind {
     TrueFalse,
     /// Which discipline does this describe (or both)?
     Which,
-}
-
-impl QuestionKind {
-    pub const NAMES: [(&'static str, QuestionKind); 4] = [
-        ("single", QuestionKind::Single),
-        ("multi", QuestionKind::Multi),
-        ("true-false", QuestionKind::TrueFalse),
-        ("which", QuestionKind::Which),
-    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,7 +204,11 @@ pub enum Colour {
     Rgb(u8, u8, u8),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Named in `disciplines.toml` in lower case: `darkgray`, `lightblue`, ….
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, EnumString, IntoStaticStr, VariantNames,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum NamedColour {
     Black,
     Red,
@@ -228,31 +228,10 @@ pub enum NamedColour {
     White,
 }
 
-impl NamedColour {
-    pub const ALL: [(&'static str, NamedColour); 16] = [
-        ("black", NamedColour::Black),
-        ("red", NamedColour::Red),
-        ("green", NamedColour::Green),
-        ("yellow", NamedColour::Yellow),
-        ("blue", NamedColour::Blue),
-        ("magenta", NamedColour::Magenta),
-        ("cyan", NamedColour::Cyan),
-        ("gray", NamedColour::Gray),
-        ("darkgray", NamedColour::DarkGray),
-        ("lightred", NamedColour::LightRed),
-        ("lightgreen", NamedColour::LightGreen),
-        ("lightyellow", NamedColour::LightYellow),
-        ("lightblue", NamedColour::LightBlue),
-        ("lightmagenta", NamedColour::LightMagenta),
-        ("lightcyan", NamedColour::LightCyan),
-        ("white", NamedColour::White),
-    ];
-}
-
 impl std::str::FromStr for Colour {
     type Err = ();
 
-    /// Accepts the names in [`NamedColour::ALL`] (any case, `grey` for `gray`, `-`/`_`/space
+    /// Accepts the names of [`NamedColour`] (any case, `grey` for `gray`, `-`/`_`/space
     /// ignored) and `#rrggbb`.
     fn from_str(s: &str) -> Result<Self, ()> {
         if let Some(hex) = s.strip_prefix('#') {
@@ -268,7 +247,7 @@ impl std::str::FromStr for Colour {
             .collect::<String>()
             .to_ascii_lowercase()
             .replace("grey", "gray");
-        NamedColour::ALL.iter().find(|(n, _)| *n == name).map(|(_, c)| Colour::Named(*c)).ok_or(())
+        name.parse().map(Colour::Named).map_err(|_| ())
     }
 }
 
@@ -400,5 +379,24 @@ mod tests {
         assert_eq!("#0a1B2".parse::<Colour>(), Err(()));
         assert_eq!("#0a1B2é".parse::<Colour>(), Err(()));
         assert_eq!("chartreuse".parse::<Colour>(), Err(()));
+    }
+
+    /// The names are part of the file format (packs written against it must keep loading),
+    /// so the derived ones are pinned here, and each parses back to its variant.
+    #[test]
+    fn derived_names_are_the_file_format() {
+        assert_eq!(QuestionKind::VARIANTS, ["single", "multi", "true-false", "which"]);
+        for name in QuestionKind::VARIANTS {
+            let kind: QuestionKind = name.parse().expect("a derived name parses");
+            assert_eq!(<&str>::from(kind), *name);
+        }
+        assert_eq!(NamedColour::VARIANTS.len(), 16);
+        assert!(
+            NamedColour::VARIANTS.contains(&"darkgray") && NamedColour::VARIANTS.contains(&"lightmagenta")
+        );
+        for name in NamedColour::VARIANTS {
+            let Ok(Colour::Named(c)) = name.parse::<Colour>() else { panic!("{name} does not parse") };
+            assert_eq!(<&str>::from(c), *name);
+        }
     }
 }

@@ -4,6 +4,8 @@ use std::collections::HashMap;
 
 use super::compare_facets::{PointCx, RawExtras, RawPoints, read_extras, resolve as resolve_points};
 use super::flow_file::{RawFlow, read_flow, resolve_flow};
+use strum::VariantNames;
+
 use super::ids::Ids;
 use super::model::{Colour, Content, Dimension, Discipline, Group, NamedColour, Source};
 use super::reader::{At, FileCtx};
@@ -56,10 +58,13 @@ fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
             let color = t.text("color").and_then(|c| match c.value.parse::<Colour>() {
                 Ok(colour) => Some(colour),
                 Err(()) => {
-                    let names: Vec<&str> = NamedColour::ALL.iter().map(|(n, _)| *n).collect();
                     t.ctx().error(
                         c.at,
-                        format!("unknown colour `{}`: use one of {} or `#rrggbb`", c.value, names.join(", ")),
+                        format!(
+                            "unknown colour `{}`: use one of {} or `#rrggbb`",
+                            c.value,
+                            NamedColour::VARIANTS.join(", ")
+                        ),
                     );
                     None
                 }

@@ -79,7 +79,7 @@ mod tests {
     use crate::content::{Content, ContentSource};
 
     fn minimal() -> Content {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/minimal");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/packs/minimal");
         Content::load(&ContentSource::Dir(dir)).expect("valid")
     }
 

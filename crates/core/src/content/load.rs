@@ -25,12 +25,12 @@ pub const OPTIONAL_FILES: [&str; 3] = ["quiz.toml", "glossary.toml", "fit.toml"]
 
 /// The default content, compiled into the binary so it runs from anywhere.
 pub const BUILTIN: [(&str, &str); 6] = [
-    ("disciplines.toml", include_str!("../../content/disciplines.toml")),
-    ("sources.toml", include_str!("../../content/sources.toml")),
-    ("compare.toml", include_str!("../../content/compare.toml")),
-    ("quiz.toml", include_str!("../../content/quiz.toml")),
-    ("glossary.toml", include_str!("../../content/glossary.toml")),
-    ("fit.toml", include_str!("../../content/fit.toml")),
+    ("disciplines.toml", include_str!("../../../../content/disciplines.toml")),
+    ("sources.toml", include_str!("../../../../content/sources.toml")),
+    ("compare.toml", include_str!("../../../../content/compare.toml")),
+    ("quiz.toml", include_str!("../../../../content/quiz.toml")),
+    ("glossary.toml", include_str!("../../../../content/glossary.toml")),
+    ("fit.toml", include_str!("../../../../content/fit.toml")),
 ];
 
 /// Where content comes from.
@@ -94,6 +94,7 @@ impl Content {
             ContentSource::Builtin => {
                 Content::parse_builtin().map(|content| Loaded { content, warnings: Vec::new() })
             }
+            ContentSource::Dir(dir) if is_not_a_directory(dir) => Err(not_a_directory(dir)),
             ContentSource::Dir(dir) => Content::from_files_checked(
                 FILES
                     .iter()
@@ -226,6 +227,12 @@ pub fn read_file(path: &Path) -> FileText {
     if meta.is_dir() {
         return problem("is a directory, expected a TOML file".into());
     }
+    // Opening a FIFO blocks until a writer comes, and a terminal or socket is read until
+    // someone types Ctrl-D: only regular files are opened. (`metadata` follows links, so a
+    // link to /dev/tty is caught too.)
+    if !meta.is_file() {
+        return problem(format!("is {}, not a regular file; not read", special_kind(&meta)));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return problem(too_big(meta.len()));
     }
@@ -239,6 +246,49 @@ pub fn read_file(path: &Path) -> FileText {
         return problem(too_big(bytes.len() as u64));
     }
     decode(shown, bytes)
+}
+
+/// What a special file is, for the message refusing it.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() {
+            return "a character device (a terminal, /dev/null, /dev/zero…)";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "a special file"
+}
+
+/// A `--content` path that exists but is not a directory: one clear problem instead of one
+/// "not a directory" per pack file.
+fn is_not_a_directory(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|meta| !meta.is_dir())
+}
+
+fn not_a_directory(dir: &Path) -> LoadError {
+    LoadError {
+        diagnostics: vec![Diagnostic {
+            path: dir.display().to_string(),
+            line: 1,
+            col: 1,
+            message: "is a file, not a directory: --content names a directory holding disciplines.toml, \
+                      sources.toml and compare.toml"
+                .into(),
+        }],
+        warnings: Vec::new(),
+    }
 }
 
 fn too_big(len: u64) -> String {

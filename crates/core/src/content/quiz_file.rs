@@ -1,5 +1,6 @@
 //! The quiz: `quiz.toml`, read and checked against the comparison it teaches.
 
+use strum::VariantNames;
 use toml::Spanned;
 use toml::de::DeValue;
 
@@ -39,9 +40,10 @@ pub(super) fn build_quiz(qctx: Option<&FileCtx<'_>>, r: &Resolver<'_, '_>) -> Ve
 fn read_question(t: &mut Table<'_, '_>, id: Option<At<String>>, r: &Resolver<'_, '_>) -> Option<Question> {
     let ctx = t.ctx();
     let kind = t.text("kind").and_then(|k| {
-        let found = QuestionKind::NAMES.iter().find(|(name, _)| *name == k.value).map(|(_, kind)| *kind);
+        let found = k.value.parse::<QuestionKind>().ok();
         if found.is_none() {
-            ctx.error(k.at, format!("unknown kind `{}`: use single, multi, true-false or which", k.value));
+            let (last, rest) = QuestionKind::VARIANTS.split_last().expect("kinds exist");
+            ctx.error(k.at, format!("unknown kind `{}`: use {} or {last}", k.value, rest.join(", ")));
         }
         found
     });
@@ -94,7 +96,7 @@ fn check_options(
         QuestionKind::Multi => MULTI_OPTIONS,
         QuestionKind::TrueFalse | QuestionKind::Which => {
             if let Some(first) = options.as_ref().and_then(|o| o.first()) {
-                let name = QuestionKind::NAMES.iter().find(|(_, k)| *k == kind).map_or("", |(n, _)| n);
+                let name: &str = kind.into();
                 ctx.error(
                     first.at,
                     format!("`options` are not used with kind `{name}`: the quiz supplies them"),
@@ -131,7 +133,8 @@ fn check_options(
 }
 
 /// An option's letter; past `z` (only a pack with too many options gets there) its number.
-fn letter(i: usize) -> String {
+/// The one spelling, shared by diagnostics and export.
+pub fn letter(i: usize) -> String {
     match u8::try_from(i) {
         Ok(i) if i < 26 => char::from(b'a' + i).to_string(),
         _ => (i + 1).to_string(),
@@ -224,5 +227,19 @@ fn check_answer(
                 Owner::Discipline(d) => Some(Answer::Discipline(d)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter;
+
+    #[test]
+    fn letters_run_a_to_z_then_numbers_without_overflow() {
+        assert_eq!(letter(0), "a");
+        assert_eq!(letter(25), "z");
+        assert_eq!(letter(26), "27");
+        // Past u8: the copy export.rs had wrapped or overflowed here.
+        assert_eq!(letter(300), "301");
     }
 }
