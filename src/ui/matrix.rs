@@ -68,41 +68,59 @@ fn plan(app: &App, area: Rect) -> Plan {
     let rows =
         Rect { y: header.bottom(), height: area.height.saturating_sub(strip_h + header.height), ..area };
     let blocks = blocks(app);
-    let heights: Vec<usize> = blocks.iter().map(|b| block_height(app, *b, &cols)).collect();
     let selected = blocks.iter().position(|b| *b == Block::Dimension(app.compare.matrix)).unwrap_or(0);
     let groups: Vec<bool> = blocks.iter().map(|b| matches!(b, Block::Group(_))).collect();
-    let (first, shown) = window(&heights, &groups, selected, rows.height as usize);
+    let mut memo: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut height = |k: usize| *memo[k].get_or_insert_with(|| block_height(app, blocks[k], &cols));
+    let (first, shown) = window(&groups, selected, rows.height as usize, &mut height);
     Plan { strip, header, rows, cols, blocks, first, shown }
 }
 
 /// The blocks to show in `height` lines: the selected one whole, with what comes before it
 /// filling about half the space, and the window kept full at the end of the list. A group
-/// heading that opens the window costs nothing: the header line names that group.
-fn window(heights: &[usize], groups: &[bool], selected: usize, height: usize) -> (usize, usize) {
-    if heights.is_empty() {
+/// heading that opens the window costs nothing: the header line names that group. Heights
+/// are asked for lazily (`h`), so only the rows near the window are wrapped.
+fn window(
+    groups: &[bool],
+    selected: usize,
+    height: usize,
+    h: &mut impl FnMut(usize) -> usize,
+) -> (usize, usize) {
+    let len = groups.len();
+    if len == 0 {
         return (0, 0);
     }
-    let cost = |first: usize, k: usize| if k == first && groups[k] { 0 } else { heights[k] };
-    let span = |first: usize, last: usize| (first..=last).map(|k| cost(first, k)).sum::<usize>();
+    let mut cost = |first: usize, k: usize| if k == first && groups[k] { 0 } else { h(k) };
+    // The lines of blocks `first..=last`, counted only up to `limit + 1`.
+    let mut span = |first: usize, last: usize, limit: usize| {
+        let mut sum = 0;
+        for k in first..=last {
+            sum += cost(first, k);
+            if sum > limit {
+                break;
+            }
+        }
+        sum
+    };
     let mut first = selected;
-    while first > 0 && span(first - 1, selected) <= height / 2 {
+    while first > 0 && span(first - 1, selected, height / 2) <= height / 2 {
         first -= 1;
     }
-    let last = heights.len() - 1;
-    while first > 0 && span(first - 1, last) <= height {
+    while first > 0 && span(first - 1, len - 1, height) <= height {
         first -= 1;
     }
     let mut shown = 0;
     let mut used = 0;
-    for k in first..heights.len() {
-        if used + cost(first, k) > height {
+    for (k, &group) in groups.iter().enumerate().skip(first) {
+        let c = if k == first && group { 0 } else { h(k) };
+        if used + c > height {
             break;
         }
-        used += cost(first, k);
+        used += c;
         shown += 1;
     }
     // A row taller than the whole area is still shown, cut, rather than nothing.
-    (first, shown.max(1).min(heights.len() - first))
+    (first, shown.max(1).min(len - first))
 }
 
 fn block_height(app: &App, block: Block, cols: &MatrixColumns) -> usize {
@@ -306,15 +324,16 @@ mod tests {
     fn the_window_keeps_the_selection_whole_and_the_screen_full() {
         // A heading, then rows of two lines: ten lines show the heading for free and 5 rows.
         let heights = [1, 2, 2, 2, 2, 2, 2, 2];
+        let mut h = |k: usize| heights[k];
         let groups = [true, false, false, false, false, false, false, false];
-        assert_eq!(window(&heights, &groups, 1, 10), (0, 6));
+        assert_eq!(window(&groups, 1, 10, &mut h), (0, 6));
         // Further down the selection sits about mid-screen.
-        let (first, shown) = window(&heights, &groups, 5, 6);
+        let (first, shown) = window(&groups, 5, 6, &mut h);
         assert!(first <= 5 && 5 < first + shown, "{first} {shown}");
         // At the end the window stays full.
-        assert_eq!(window(&heights, &groups, 7, 6), (5, 3));
+        assert_eq!(window(&groups, 7, 6, &mut h), (5, 3));
         // A row taller than the space still shows.
-        assert_eq!(window(&[5], &[false], 0, 2), (0, 1));
-        assert_eq!(window(&[], &[], 0, 2), (0, 0));
+        assert_eq!(window(&[false], 0, 2, &mut |_| 5), (0, 1));
+        assert_eq!(window(&[], 0, 2, &mut |_| 1), (0, 0));
     }
 }
