@@ -36,6 +36,9 @@ struct Plan {
     /// The first block shown, and how many fit whole.
     first: usize,
     shown: usize,
+    /// The wrapped cells of the dimension rows worked out while placing the window (grid
+    /// layout only), so drawing does not wrap them again.
+    cells: Vec<Option<Vec<Vec<String>>>>,
 }
 
 fn blocks(app: &App) -> Vec<Block> {
@@ -70,10 +73,21 @@ fn plan(app: &App, area: Rect) -> Plan {
     let blocks = blocks(app);
     let selected = blocks.iter().position(|b| *b == Block::Dimension(app.compare.matrix)).unwrap_or(0);
     let groups: Vec<bool> = blocks.iter().map(|b| matches!(b, Block::Group(_))).collect();
-    let mut memo: Vec<Option<usize>> = vec![None; blocks.len()];
-    let mut height = |k: usize| *memo[k].get_or_insert_with(|| block_height(app, blocks[k], &cols));
+    let mut heights: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut cells_of: Vec<Option<Vec<Vec<String>>>> = vec![None; blocks.len()];
+    let mut height = |k: usize| {
+        *heights[k].get_or_insert_with(|| match blocks[k] {
+            Block::Dimension(d) if !stacked(&cols) => {
+                let c = cells(app, d, &cols, d == app.compare.matrix);
+                let h = c.iter().map(Vec::len).max().unwrap_or(1);
+                cells_of[k] = Some(c);
+                h
+            }
+            b => block_height(app, b, &cols),
+        })
+    };
     let (first, shown) = window(&groups, selected, rows.height as usize, &mut height);
-    Plan { strip, header, rows, cols, blocks, first, shown }
+    Plan { strip, header, rows, cols, blocks, first, shown, cells: cells_of }
 }
 
 /// The blocks to show in `height` lines: the selected one whole, with what comes before it
@@ -292,7 +306,10 @@ fn draw_rows(app: &App, p: &Plan, area: Rect, buf: &mut Buffer, rec: &mut Drawn)
             }
             Block::Dimension(d) => {
                 let selected = d == app.compare.matrix;
-                let cells = cells(app, d, &p.cols, selected);
+                let cells = match p.cells.get(k).and_then(Option::as_ref) {
+                    Some(c) => std::borrow::Cow::Borrowed(c),
+                    None => std::borrow::Cow::Owned(cells(app, d, &p.cols, selected)),
+                };
                 let h = cells.iter().map(Vec::len).max().unwrap_or(1) as u16;
                 let height = h.min(rest);
                 rec.hit_area(Rect { y, height, ..p.rows }, Hit::MatrixRow(d));
