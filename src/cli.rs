@@ -1,5 +1,6 @@
 //! The command line: the explorer's options and the subcommands for authors.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -18,7 +19,9 @@ Examples:
 
 Settings: ~/.config/scm-vs-om/settings.toml on Linux (see --help for the keys).
 Environment: NO_COLOR turns colour off (unless --theme is given); SCM_VS_OM_DATA_DIR,
-SCM_VS_OM_CONFIG as the options of the same name.";
+SCM_VS_OM_CONFIG as the options of the same name (empty counts as unset);
+SCM_VS_OM_BACKEND=crossterm draws with ratatui's stock backend, to tell a drawing fault of
+scm-vs-om's from one of the terminal. Ctrl-Z suspends; `fg` resumes.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -187,7 +190,16 @@ impl Cli {
                 command = command.mut_arg(id, |arg| arg.env(None));
             }
         }
-        Cli::from_arg_matches_mut(&mut command.get_matches()).unwrap_or_else(|e| e.exit())
+        let parsed = command.try_get_matches().and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+        parsed.unwrap_or_else(|e| {
+            // clap's own `exit` ignores a failed write: `--help > /dev/full` said nothing and
+            // succeeded.
+            if let Err(write) = e.print() {
+                let _ = writeln!(std::io::stderr(), "scm-vs-om: cannot write the help: {write}");
+                std::process::exit(1);
+            }
+            std::process::exit(e.exit_code())
+        })
     }
 
     /// The quiz history the options ask for: off, in the given directory, or in the

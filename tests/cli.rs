@@ -50,7 +50,7 @@ fn export_of_the_builtin_pack_covers_everything() {
     let (_, json, _) = run(&["export", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["dimensions"].as_array().unwrap().len(), 32);
-    assert_eq!(v["questions"].as_array().unwrap().len(), 129);
+    assert_eq!(v["questions"].as_array().unwrap().len(), 227);
     assert_eq!(v["disciplines"][0]["id"], "scm");
 }
 
@@ -277,4 +277,17 @@ fn empty_environment_variables_count_as_unset() {
     // A variable with a value still counts (an unknown directory is no error for `check`).
     let out = Command::new(BIN).arg("check").env("SCM_VS_OM_DATA_DIR", "/nonexistent").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// Help that cannot be written (`--help > /dev/full`) is an error, not a silent success.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_into_a_full_disk_is_an_error() {
+    for args in [&["--help"][..], &["check", "--help"], &["--version"]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = Command::new(BIN).args(args).stdout(full).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("cannot write the help: No space left on device"), "{args:?}: {err}");
+    }
 }

@@ -103,7 +103,7 @@ fn search_then_jump_lands_on_the_right_item() {
     // A quiz question: practised on the spot.
     let mut app = quiz_app(120, 40, 1);
     press(&mut app, "/");
-    type_text(&mut app, "coined the term 'bullwhip effect'");
+    type_text(&mut app, "by their own account, already called it");
     let hit = app.search.as_ref().unwrap().hits[0].clone();
     let scm_vs_om::search::Target::Question(q) = app.search_index.as_ref().unwrap().items[hit.item].target
     else {

@@ -50,8 +50,8 @@ fn clicking_list_items_selects_them() {
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
     // Sources and glossary lists too.
     press(&mut app, "5");
-    let second = app.content.sources[2].citation();
-    let (x, y) = find(&mut app, &second[..20]);
+    let second = app.content.sources[2].label().to_string();
+    let (x, y) = find(&mut app, &second);
     app.update(Action::Click(x, y));
     assert_eq!(app.sources.selected, 2);
     press(&mut app, "3");

@@ -113,3 +113,24 @@ fn bracketed_paste_is_on_while_running_and_off_after() {
     assert!(!parser.screen().bracketed_paste(), "bracketed paste left on");
     assert_restored(&raw, &parser);
 }
+
+/// Pasted text is text from outside, like content: escape sequences in it never reach the
+/// terminal, and what remains is searched.
+#[test]
+fn a_paste_cannot_send_escape_sequences() {
+    let mut s = Session::start(&["--no-history"], &[]);
+    s.wait_for("Operations Management");
+    s.send(b"/");
+    s.wait_for("type to search");
+    s.send(&paste("lean\x1b]0;PWNTITLE\x07 \x1b[2Jstock\x07\u{9b}9m"));
+    s.wait_for_within("/ lean stock", AT_ONCE);
+    s.send(b"\x1b");
+    std::thread::sleep(Duration::from_millis(100));
+    s.send(b"q");
+    let (code, raw, parser) = s.exit_code();
+    assert_eq!(code, 0);
+    assert_restored(&raw, &parser);
+    for bad in [&b"PWNTITLE"[..], b"\x1b]", b"\x07", b"\x1b[2J", "\u{9b}".as_bytes()] {
+        assert!(!pty_support::contains(&raw, bad), "{:?} reached the terminal", String::from_utf8_lossy(bad));
+    }
+}

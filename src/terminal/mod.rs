@@ -114,6 +114,9 @@ pub fn run(app: &mut App, session: Session) -> io::Result<Outcome> {
             format!("cannot take over the terminal (/dev/tty, the controlling terminal): {e}"),
         )
     })?;
+    // Start crossterm's input source now: it is what catches SIGWINCH, and a resize between
+    // the size asked below and its start would be missed.
+    event::poll(Duration::ZERO)?;
     // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
     let stock = std::env::var(BACKEND_ENV).is_ok_and(|v| v == "crossterm");

@@ -37,7 +37,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     );
     let inner = block.inner(area);
     block.render(area, buf);
-    let items: Vec<String> = app.content.sources.iter().map(|s| s.citation()).collect();
+    // The short label: the full citation repeats for chapters of one book and would truncate alike.
+    let items: Vec<String> = app.content.sources.iter().map(|s| s.label().to_string()).collect();
     let lines =
         list_lines(app, &items, app.sources.selected, focused, inner.height as usize, inner.width as usize);
     super::draw::draw_lines(buf, inner, &lines, 0);

@@ -26,8 +26,19 @@ impl Session {
     }
 
     pub fn start_sized(args: &[&str], envs: &[(&str, &str)], rows: u16, cols: u16) -> Session {
+        Session::start_with(args, envs, (rows, cols), (rows, cols))
+    }
+
+    /// Starts the binary in a pty of one size, watched by an emulator of another: a pty
+    /// can be far larger than an emulator could be built.
+    pub fn start_in_pty_of(args: &[&str], pty_rows: u16, pty_cols: u16, rows: u16, cols: u16) -> Session {
+        Session::start_with(args, &[], (pty_rows, pty_cols), (rows, cols))
+    }
+
+    fn start_with(args: &[&str], envs: &[(&str, &str)], pty: (u16, u16), emulator: (u16, u16)) -> Session {
+        let (rows, cols) = emulator;
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize { rows: pty.0, cols: pty.1, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
@@ -59,15 +70,6 @@ impl Session {
             }
         });
         Session { master: pty.master, writer, child, screen, raw }
-    }
-
-    /// Starts the binary in a pty of one size, watched by an emulator of another: a pty
-    /// can be far larger than an emulator could be built.
-    pub fn start_in_pty_of(args: &[&str], pty_rows: u16, pty_cols: u16, rows: u16, cols: u16) -> Session {
-        let s = Session::start_sized(args, &[], rows, cols);
-        let size = PtySize { rows: pty_rows, cols: pty_cols, pixel_width: 0, pixel_height: 0 };
-        s.master.resize(size).expect("resize the pty");
-        s
     }
 
     pub fn pid(&self) -> u32 {
