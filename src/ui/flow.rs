@@ -72,18 +72,33 @@ pub fn strip_lines(app: &App, width: usize) -> Option<Vec<Line<'static>>> {
     Some(lines)
 }
 
-/// The field's full name on its bar: inside it when the bar is long enough, else after it,
-/// else before it; left out where there is no room.
+/// The field's full name on its bar: inside its longest unbroken stretch when that is long
+/// enough (never over a gap, which would read as a stage covered), else after the bar, else
+/// before it; left out where there is no room.
 fn named(bar: String, name: &str, width: usize) -> String {
     let chars: Vec<char> = bar.chars().collect();
     let start = chars.iter().position(|c| *c == BAR).unwrap_or(0);
     let end = chars.iter().rposition(|c| *c == BAR).map_or(0, |e| e + 1);
+    // The longest run of bar characters: (start, length).
+    let mut best = (0, 0);
+    let mut run = None;
+    for (i, c) in chars.iter().chain(std::iter::once(&' ')).enumerate() {
+        match (c == &BAR, run) {
+            (true, None) => run = Some(i),
+            (false, Some(r)) => {
+                if i - r > best.1 {
+                    best = (r, i - r);
+                }
+                run = None;
+            }
+            _ => {}
+        }
+    }
     let label = format!(" {name} ");
     let w = label.width();
     let mut out = chars.clone();
-    if end - start >= w + 4 {
-        // Centred on the bar, over a gap in it if there is one.
-        let at = start + (end - start - w) / 2;
+    if best.1 >= w + 4 {
+        let at = best.0 + (best.1 - w) / 2;
         out.splice(at..at + w, label.chars());
     } else if end + w <= width {
         out.extend(label.chars());
