@@ -256,3 +256,15 @@ fn three_matrix_with_a_flow_80x24() {
     assert!(log.contains("Logistics") && s.contains("PROC ━━━━━━") && s.contains("PROD"), "{s}");
     insta::assert_snapshot!(render(&app));
 }
+
+#[test]
+fn an_opened_dimension_leads_each_facet_point_with_its_label() {
+    let mut app = builtin_app(120, 40);
+    let inventory = app.content.dimension_index("inventory").unwrap();
+    app.open_dimension(inventory);
+    let s = screen(&app);
+    // Both panes, on the same line: the facets come first in every field.
+    let line = s.lines().find(|l| l.contains("• Which stock:")).expect("the facet's label");
+    assert_eq!(line.matches("• Which stock:").count(), 2, "{s}");
+    assert!(s.contains("• How much, when:"), "{s}");
+}

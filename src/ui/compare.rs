@@ -144,12 +144,19 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 /// knows it, so a search result asks for it and the frame resolves it.
 fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
     let Some(d) = app.compare.dimension() else { return 0 };
-    let before: usize = app.content.dimensions[d].points[pane]
-        .iter()
-        .take(point)
-        .map(|p| wrap_hanging(p, width, "• ", "  ").len())
-        .sum();
+    let dim = &app.content.dimensions[d];
+    let before: usize =
+        (0..point.min(dim.points[pane].len())).map(|p| point_wrapped(dim, pane, p, width).len()).sum();
     before.min(u16::MAX as usize) as u16
+}
+
+/// Point `p` of pane `pane` wrapped as a bullet; a facet's point opens with its label.
+fn point_wrapped(dim: &crate::content::Dimension, pane: usize, p: usize, width: usize) -> Vec<String> {
+    let point = &dim.points[pane][p];
+    match dim.facets.get(p) {
+        Some(label) => wrap_hanging(&format!("{label}: {point}"), width, "• ", "  "),
+        None => wrap_hanging(point, width, "• ", "  "),
+    }
 }
 
 /// The related terms as a run of names, wrapped; the highlighted one reversed when focused.
@@ -186,10 +193,24 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match app.compare.dimension() {
         Some(d) => {
-            for point in &app.content.dimensions[d].points[i] {
-                lines.extend(
-                    wrap_hanging(point, width, "• ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
-                );
+            let dim = &app.content.dimensions[d];
+            for p in 0..dim.points[i].len() {
+                let wrapped = point_wrapped(dim, i, p, width);
+                // A facet's label leads its point, so the fields' points can be paired by it.
+                let label = dim.facets.get(p).map(|l| format!("• {l}:"));
+                for (k, l) in wrapped.into_iter().enumerate() {
+                    match label.as_deref().filter(|h| k == 0 && l.starts_with(h)) {
+                        Some(head) => {
+                            let rest = l[head.len()..].to_owned();
+                            lines.push(Line::from(vec![
+                                Span::styled("• ", t.text),
+                                Span::styled(head.trim_start_matches("• ").to_owned(), t.emphasis),
+                                Span::styled(rest, t.text),
+                            ]));
+                        }
+                        None => lines.push(Line::styled(l, t.text)),
+                    }
+                }
             }
         }
         None => {
