@@ -150,10 +150,12 @@ mod quiz {
     fn big_history(c: &Content) -> Vec<Record> {
         let mut rng = fastrand::Rng::with_seed(1);
         (0..RECORDS)
-            .map(|_| Record {
-                question: c.questions[rng.usize(..c.questions.len())].id.clone(),
-                time: NOW - rng.u64(..365 * 24 * 3600),
-                correct: rng.u8(..3) > 0,
+            .map(|_| {
+                Record::new(
+                    c.questions[rng.usize(..c.questions.len())].id.clone(),
+                    NOW - rng.u64(..365 * 24 * 3600),
+                    rng.u8(..3) > 0,
+                )
             })
             .collect()
     }

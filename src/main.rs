@@ -154,7 +154,12 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
         app.set_quiz_length(length.index());
     }
     app.notices = settings.warnings.iter().map(|w| settings::describe(w)).collect();
-    match terminal::run(&mut app, Session { mouse }) {
+    let outcome = terminal::run(&mut app, Session { mouse });
+    // The terminal is restored by now: say where answers that could not be saved went.
+    if let Some(message) = app.quiz.history.rescue_message() {
+        say!("{message}");
+    }
+    match outcome {
         Ok(Outcome::Quit) => ExitCode::SUCCESS,
         Ok(Outcome::Signal(sig)) => ExitCode::from((128 + sig) as u8),
         Err(e) => {

@@ -137,7 +137,10 @@ fn every_kind_and_every_field_answer_appears_at_every_difficulty() {
         }
     }
     let mut missing = Vec::new();
-    let mut rows: Vec<String> = QuestionKind::VARIANTS.iter().map(|n| n.to_string()).collect();
+    // Not yet `typed`: the engine can match a typed answer, but the question screen cannot
+    // take one until the UI for typing lands, so the built-in quiz has none.
+    let mut rows: Vec<String> =
+        QuestionKind::VARIANTS.iter().filter(|n| **n != "typed").map(|n| n.to_string()).collect();
     rows.extend(c.disciplines.iter().map(|d| format!("which={}", d.id)));
     rows.push("which=both".into());
     for row in &rows {

@@ -278,7 +278,7 @@ fn quiz_kinds_and_options_are_checked() {
     assert_eq!(
         e,
         [
-            "pack/quiz.toml:5:8: unknown kind `essay`: use single, multi, true-false or which",
+            "pack/quiz.toml:5:8: unknown kind `essay`: use single, multi, true-false, which or typed",
             "pack/quiz.toml:31:12: `options` are not used with kind `true-false`: the quiz supplies them",
             "pack/quiz.toml:47:6: duplicate question id `scope-single` (first defined on line 4)",
             "pack/quiz.toml:52:12: 2 options given; this kind needs 3 to 5",

@@ -1,6 +1,7 @@
 //! Mouse events driving the app, and every theme's styles where they carry meaning.
 
 mod common;
+mod pty_support;
 
 use common::{builtin_app, press, quiz_app, screen};
 use ratatui::Terminal;
@@ -179,4 +180,39 @@ fn the_mono_theme_has_no_colour_anywhere() {
             assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?} after {keys:?}");
         }
     }
+}
+
+/// Where text first appears on the real program's screen: (column, row), 0-based.
+fn find_on(s: &pty_support::Session, text: &str) -> (u16, u16) {
+    s.wait_for(text);
+    for (y, line) in s.text().lines().enumerate() {
+        if let Some(byte) = line.find(text) {
+            return (unicode_width::UnicodeWidthStr::width(&line[..byte]) as u16, y as u16);
+        }
+    }
+    panic!("`{text}` is not on screen:\n{}", s.text());
+}
+
+/// A left click as a terminal reports it (SGR): press and release, 1-based.
+fn click_at(s: &mut pty_support::Session, (x, y): (u16, u16)) {
+    s.send(format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1).as_bytes());
+}
+
+/// The real program, end to end: the event loop hands each frame's record to the app, so a
+/// click lands on what that frame showed under the pointer.
+#[test]
+fn a_click_in_the_real_program_lands_on_what_it_drew() {
+    let mut s = pty_support::Session::start(&[], &[]);
+    s.wait_for("Operations Management");
+    let (x, y) = find_on(&s, "3 Glossary");
+    click_at(&mut s, (x + 2, y));
+    s.wait_for("Glossary: all");
+    let (x, y) = find_on(&s, "1 Compare");
+    click_at(&mut s, (x, y));
+    let (x, y) = find_on(&s, "  Inventory");
+    click_at(&mut s, (x + 3, y));
+    s.wait_for("Suppliers, inventory and logistics ·");
+    s.send(b"q");
+    let (_, raw, parser) = s.exit_code();
+    pty_support::assert_restored(&raw, &parser);
 }

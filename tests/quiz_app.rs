@@ -184,7 +184,10 @@ fn answers_are_saved_and_make_questions_due() {
     let saved = std::fs::read_to_string(dir.path().join("history.jsonl")).unwrap();
     assert_eq!(saved.lines().count(), n);
     assert!(saved.lines().all(|l| l.contains("\"ok\":false")));
-    // Every one was missed, so every one is due now, in this run and the next.
+    // Every one was missed, so FSRS brings every one back a minute later (its first
+    // learning step), in this run and the next.
+    assert_eq!(app.due_now(), 0);
+    advance_clock(60);
     assert_eq!(app.due_now(), n);
     let again = quiz_app(120, 40, 12).with_quiz(History::open(dir.path().to_path_buf()), 12);
     assert_eq!(again.due_now(), n);

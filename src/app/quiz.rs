@@ -4,7 +4,7 @@
 use super::{App, Tab};
 use crate::action::Action;
 use crate::content::Content;
-use crate::quiz::session::{due_count, select};
+use crate::quiz::session::{due_count, due_forecast, select};
 use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
 use crate::view::Region;
 
@@ -48,6 +48,8 @@ pub struct QuizState {
     /// How many cards are due, and how many the start form selects: counted when something
     /// that changes them happens, so drawing never walks the whole question bank.
     pub due: usize,
+    /// Due now or within the next 7 days.
+    pub due_week: usize,
     pub matching: usize,
 }
 
@@ -70,6 +72,7 @@ impl QuizState {
             history,
             rng: fastrand::Rng::with_seed(seed),
             due: 0,
+            due_week: 0,
             matching: 0,
         }
     }
@@ -92,6 +95,7 @@ impl QuizState {
 pub fn scopes(content: &Content) -> Vec<Scope> {
     let mut s = vec![Scope::All, Scope::Due, Scope::Drill];
     s.extend((0..content.groups.len()).map(Scope::Group));
+    s.push(Scope::Leeches);
     s
 }
 
@@ -105,6 +109,7 @@ impl App {
     pub(super) fn refresh_quiz_counts(&mut self) {
         let now = (self.clock)();
         self.quiz.due = due_count(&self.content, &self.quiz.schedule, now);
+        self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
         self.quiz.matching =
             select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
     }
@@ -153,6 +158,7 @@ impl App {
                 Scope::Due => {
                     "Nothing is due for review, and every question has been seen: come back later.".into()
                 }
+                Scope::Leeches => "No leeches: no question has been missed 4 times.".into(),
                 _ => "No questions match these choices.".into(),
             });
             return;
@@ -210,9 +216,12 @@ impl App {
         let Some(session) = q.session.as_mut() else { return };
         let Some(correct) = session.answer(chosen, now) else { return };
         let id = session.card().map(|c| c.id.clone()).unwrap_or_default();
-        let record = Record { question: id, time: now, correct };
+        let record = Record::new(id, now, correct);
         q.schedule.apply(&record);
-        q.history.record(record);
+        // A failed save shows at once, on the feedback of this very answer.
+        if let Err(failed) = q.history.record(record) {
+            q.notice = Some(failed.message);
+        }
         q.scroll = 0;
     }
 

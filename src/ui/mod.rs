@@ -346,3 +346,63 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BuiltinContent;
+    use crate::action::Action;
+    use crate::content::Content;
+    use crate::view::Region;
+
+    fn app(w: u16, h: u16) -> App {
+        let mut app = App::new(Content::builtin(), &theme::DARK, (w, h));
+        draw(&mut app);
+        app
+    }
+
+    fn press(app: &mut App, action: Action) {
+        app.update(action);
+        draw(app);
+    }
+
+    /// Paging means the same on every screen: what shows, less one line kept for context.
+    #[test]
+    fn a_page_is_what_shows_less_one_line_in_every_scrolled_text() {
+        let mut a = app(60, 20);
+        press(&mut a, Action::ToggleHelp);
+        let help = *a.drawn.shown(Region::Help).expect("help is drawn");
+        press(&mut a, Action::PageDown);
+        assert_eq!(a.help, Some(help.height - 1));
+
+        let mut a = app(60, 30);
+        press(&mut a, Action::Down);
+        press(&mut a, Action::FocusNext);
+        let pane = *a.drawn.shown(Region::Pane(0)).expect("the pane is drawn");
+        assert!(pane.height > 1 && pane.len > 2 * pane.height, "the pane overflows: {pane:?}");
+        press(&mut a, Action::PageDown);
+        assert_eq!(a.compare.scroll[0], pane.height - 1);
+
+        // Lists page the same way, by the rows they show.
+        let mut a = app(60, 20);
+        press(&mut a, Action::GoToTab(4));
+        let list = *a.drawn.shown(Region::SourcesList).expect("the list is drawn");
+        press(&mut a, Action::PageDown);
+        assert_eq!(a.sources.selected, usize::from(list.height - 1));
+    }
+
+    /// A click lands on what the last frame drew there, and only on that.
+    #[test]
+    fn a_click_is_looked_up_in_the_frame() {
+        let mut a = app(100, 30);
+        let (area, _) = *a.drawn.hits.iter().find(|(_, h)| *h == Hit::CompareEntry(3)).expect("shown");
+        a.update(Action::Click(area.x + 1, area.y));
+        assert_eq!(a.compare.selected, 3);
+        let (area, _) = *a.drawn.hits.iter().find(|(_, h)| *h == Hit::Tab(2)).expect("the tab bar is drawn");
+        a.update(Action::Click(area.x, area.y));
+        assert_eq!(a.tab, Tab::Glossary);
+        // Below the list's last row, nothing: a click there selects nothing.
+        let list = *a.drawn.shown(Region::CompareList).expect("the list is drawn");
+        assert_eq!(a.drawn.hit(list.area.x + 1, list.area.bottom()), None);
+    }
+}

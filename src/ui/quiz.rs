@@ -37,6 +37,8 @@ pub fn scope_label(app: &App, scope: Scope) -> String {
         Scope::Due => format!("Due for review, then new ({} due)", app.quiz.due),
         Scope::Drill => "Drill: which field is it?".into(),
         Scope::Group(g) => app.content.groups[g].title.clone(),
+        Scope::Leeches => "Leeches: missed 4 times or more".into(),
+        Scope::Glossary => "Glossary: terms and definitions".into(),
     }
 }
 
@@ -93,14 +95,26 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
     // What the schedule and the history say.
     let due = app.quiz.due;
     let saved = match q.history.file() {
+        // Only what is on disk counts as saved (answers waiting for a save are said apart).
         Some(path) => format!(
-            "{} answers saved in {}.",
-            q.history.len(),
-            crate::content::escape(&path.display().to_string())
+            "{} saved in {}.{}",
+            match q.history.saved() {
+                1 => "1 answer".to_string(),
+                n => format!("{n} answers"),
+            },
+            crate::content::escape(&path.display().to_string()),
+            match q.history.pending() {
+                0 => String::new(),
+                n => format!(" {n} not saved yet."),
+            }
         ),
         None => "Answers are not saved this time (history is off).".to_string(),
     };
-    let review = format!("Review: {due} question{} due now. {saved}", if due == 1 { " is" } else { "s are" });
+    let week = app.quiz.due_week;
+    let review = format!(
+        "Review: {due} question{} due now, {week} within 7 days. {saved}",
+        if due == 1 { " is" } else { "s are" }
+    );
     lines.extend(wrap_text(&review, inner_w).into_iter().map(|l| Line::styled(l, t.dim)));
     for w in &q.history.warnings {
         lines.push(Line::default());
@@ -143,8 +157,9 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
     QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
 }
 
-/// Records where each answer option was drawn in the question box, for clicks.
-fn record_options(app: &App, card: &Card, question: Rect, rec: &mut Drawn) {
+/// Records where each answer option was drawn in the question box (its text scrolled by
+/// `offset` lines), for clicks: only the rows that show.
+fn record_options(app: &App, card: &Card, question: Rect, offset: u16, rec: &mut Drawn) {
     let inner = framed(app, Line::default(), true).inner(question);
     // The options follow the prompt and a blank line; each may wrap over several rows.
     let width = inner_width(question);
@@ -154,8 +169,12 @@ fn record_options(app: &App, card: &Card, question: Rect, rec: &mut Drawn) {
         let mark = if card.multi { " [ ] " } else { " " };
         let first = format!("{mark}{letter}) ");
         let rows = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
-        let y = (inner.y as usize + row).min(u16::MAX as usize) as u16;
-        let area = Rect { y, height: rows.min(u16::MAX as usize) as u16, ..inner }.intersection(inner);
+        // The option's rows on screen: [top, bottom) after the scroll, cut to the box.
+        let top = (inner.y as usize + row).saturating_sub(usize::from(offset));
+        let bottom = (inner.y as usize + row + rows).saturating_sub(usize::from(offset));
+        let top = top.max(inner.y as usize).min(u16::MAX as usize) as u16;
+        let bottom = bottom.min(u16::MAX as usize) as u16;
+        let area = Rect { y: top, height: bottom.saturating_sub(top), ..inner }.intersection(inner);
         rec.hit_area(area, Hit::QuizOption(i));
         row += rows;
     }
@@ -197,8 +216,8 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 
     let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
-    scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
-    record_options(app, card, g.question, rec);
+    let shown = scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
+    record_options(app, card, g.question, shown.offset, rec);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
         let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
@@ -275,11 +294,15 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = super::styles(app);
     let Some(card) = card(app) else { return Vec::new() };
     let mut lines = Vec::new();
-    let answers: Vec<String> = card
-        .correct
-        .iter()
-        .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
-        .collect();
+    // A typed card has no options: its expected answer is the one shown.
+    let answers: Vec<String> = match card.expected() {
+        Some(expected) => vec![expected.to_string()],
+        None => card
+            .correct
+            .iter()
+            .map(|&i| format!("{}) {}", OPTION_LETTERS.get(i).copied().unwrap_or('?'), card.options[i]))
+            .collect(),
+    };
     let label = if answers.len() == 1 { "Answer: " } else { "Answers: " };
     let indent = " ".repeat(label.len());
     for (k, a) in answers.iter().enumerate() {
@@ -343,9 +366,10 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if !r.by_about.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("By field (questions whose answer is a field)", t.group));
-        let worst = r.by_about.iter().map(|(_, t)| t.missed()).max().unwrap_or(0);
+        // By rate, and only when one field stands out (Results::missed_most).
+        let worst = r.missed_most();
         for (about, tally) in &r.by_about {
-            let note = if worst > 0 && tally.missed() == worst { "  missed most" } else { "" };
+            let note = if worst == Some(*about) { "  missed most" } else { "" };
             lines.push(row(&about_label(app, *about), tally, note));
         }
     }
@@ -360,7 +384,10 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             lines.extend(
                 wrap_hanging(&prompt, width, "✗ ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
             );
-            let answers: Vec<&str> = card.correct.iter().map(|&c| card.options[c].as_str()).collect();
+            let answers: Vec<&str> = match card.expected() {
+                Some(expected) => vec![expected],
+                None => card.correct.iter().map(|&c| card.options[c].as_str()).collect(),
+            };
             lines.extend(
                 wrap_hanging(&answers.join("; "), width, "  Answer: ", "          ")
                     .into_iter()

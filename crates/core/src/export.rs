@@ -82,6 +82,7 @@ enum AnswerOut<'a> {
     Letters(Vec<String>),
     Bool(bool),
     Id(&'a str),
+    Texts(&'a [String]),
 }
 
 #[derive(Serialize)]
@@ -209,6 +210,7 @@ pub fn json(c: &Content) -> String {
                     (Answer::TrueFalse(b), _) => AnswerOut::Bool(*b),
                     (Answer::Discipline(d), _) => AnswerOut::Id(&c.disciplines[*d].id),
                     (Answer::Both, _) => AnswerOut::Id("both"),
+                    (Answer::Typed(accepted), _) => AnswerOut::Texts(accepted),
                 },
                 explanation: &q.explanation,
                 sources: source_ids(&q.sources),
@@ -363,6 +365,7 @@ pub fn markdown(c: &Content) -> String {
                 QuestionKind::Single | QuestionKind::Multi => q.options.clone(),
                 QuestionKind::TrueFalse => vec!["True".into(), "False".into()],
                 QuestionKind::Which => which_options.clone(),
+                QuestionKind::Typed => Vec::new(),
             };
             for (k, o) in options.iter().enumerate() {
                 let _ = writeln!(m, "    {}) {}", letter(k), cell(o));
@@ -379,6 +382,7 @@ pub fn markdown(c: &Content) -> String {
                 Answer::Both => {
                     format!("{} ({})", letter(c.disciplines.len()), crate::quiz::card::both_label(c))
                 }
+                Answer::Typed(accepted) => accepted.iter().map(|a| cell(a)).collect::<Vec<_>>().join(" / "),
             };
             let _ = writeln!(m, "{}. {answer}. {}", i + 1, cell(&q.explanation));
         }

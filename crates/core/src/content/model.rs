@@ -170,7 +170,7 @@ pub struct Question {
     pub sources: Vec<usize>,
 }
 
-/// Named in `quiz.toml` as `single`, `multi`, `true-false` and `which`.
+/// Named in `quiz.toml` as `single`, `multi`, `true-false`, `which` and `typed`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, EnumString, IntoStaticStr, VariantNames,
 )]
@@ -183,6 +183,8 @@ pub enum QuestionKind {
     TrueFalse,
     /// Which discipline does this describe (or both)?
     Which,
+    /// The learner types the answer; it is matched against the accepted answers.
+    Typed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +196,8 @@ pub enum Answer {
     Discipline(usize),
     /// Both (all) disciplines.
     Both,
+    /// The accepted answers of a typed question, the first the one shown as expected.
+    Typed(Vec<String>),
 }
 
 /// A discipline's colour, named as a terminal names it or as `#rrggbb`. Kept free of any
@@ -385,7 +389,7 @@ mod tests {
     /// so the derived ones are pinned here, and each parses back to its variant.
     #[test]
     fn derived_names_are_the_file_format() {
-        assert_eq!(QuestionKind::VARIANTS, ["single", "multi", "true-false", "which"]);
+        assert_eq!(QuestionKind::VARIANTS, ["single", "multi", "true-false", "which", "typed"]);
         for name in QuestionKind::VARIANTS {
             let kind: QuestionKind = name.parse().expect("a derived name parses");
             assert_eq!(<&str>::from(kind), *name);

@@ -94,13 +94,15 @@ fn check_options(
     let range = match kind {
         QuestionKind::Single => SINGLE_OPTIONS,
         QuestionKind::Multi => MULTI_OPTIONS,
-        QuestionKind::TrueFalse | QuestionKind::Which => {
+        QuestionKind::TrueFalse | QuestionKind::Which | QuestionKind::Typed => {
             if let Some(first) = options.as_ref().and_then(|o| o.first()) {
                 let name: &str = kind.into();
-                ctx.error(
-                    first.at,
-                    format!("`options` are not used with kind `{name}`: the quiz supplies them"),
-                );
+                let why = if kind == QuestionKind::Typed {
+                    "the learner types the answer (list the accepted ones in `answer`)"
+                } else {
+                    "the quiz supplies them"
+                };
+                ctx.error(first.at, format!("`options` are not used with kind `{name}`: {why}"));
                 return (Vec::new(), false);
             }
             return (Vec::new(), true);
@@ -211,6 +213,7 @@ fn check_answer(
                 None
             }
         },
+        QuestionKind::Typed => typed_answers(ctx, v).map(Answer::Typed),
         QuestionKind::Which => {
             let Some(s) = v.get_ref().as_str() else {
                 ctx.error(
@@ -228,6 +231,47 @@ fn check_answer(
             }
         }
     }
+}
+
+/// A typed question's accepted answers: one string, or a list of them (the first is the one
+/// shown as expected). Each is one line of text; two that differ only in case are one.
+fn typed_answers(ctx: &FileCtx<'_>, v: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
+    let at = v.span().start;
+    let expected =
+        "a typed answer must be a string or a list of strings like [\"Bullwhip effect\", \"bullwhip\"]";
+    let items: Vec<&Spanned<DeValue<'_>>> = match v.get_ref() {
+        DeValue::String(_) => vec![v],
+        DeValue::Array(items) if items.is_empty() => {
+            ctx.error(at, "the answer lists nothing: a typed question needs at least one accepted answer");
+            return None;
+        }
+        DeValue::Array(items) => items.iter().collect(),
+        other => {
+            ctx.error(at, format!("{expected}, found {}", other.type_str()));
+            return None;
+        }
+    };
+    let mut accepted: Vec<String> = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for item in items {
+        let at = item.span().start;
+        let Some(raw) = item.get_ref().as_str() else {
+            ctx.error(at, format!("{expected}, found {} in the list", item.get_ref().type_str()));
+            ok = false;
+            continue;
+        };
+        let text = super::sanitize::one_line(raw);
+        if text.trim().is_empty() {
+            ctx.error(at, "an accepted answer must not be empty");
+            ok = false;
+        } else if let Some(j) = accepted.iter().position(|a| a.to_lowercase() == text.to_lowercase()) {
+            ctx.error(at, format!("accepted answer `{text}` is listed twice (the same as answer {})", j + 1));
+            ok = false;
+        } else {
+            accepted.push(text);
+        }
+    }
+    ok.then_some(accepted)
 }
 
 #[cfg(test)]

@@ -10,6 +10,18 @@ pub enum Origin {
     Question(usize),
     /// A point of the comparison: "which field does this describe?".
     Drill { dimension: usize, discipline: usize, point: usize },
+    /// A glossary term, by index in `Content::terms`: its name typed from its definition,
+    /// or its definition chosen from others'.
+    Glossary { term: usize, way: GlossaryWay },
+}
+
+/// Which way a glossary card asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GlossaryWay {
+    /// The definition is shown; the name is typed.
+    Name,
+    /// The name is shown; the definition is chosen.
+    Meaning,
 }
 
 /// Which discipline a card is about, for the per-discipline breakdown of results.
@@ -39,16 +51,63 @@ pub struct Card {
     pub explanation: String,
     pub sources: Vec<usize>,
     pub about: Option<About>,
+    /// A typed card's accepted answers, the first the one shown as expected; empty for the
+    /// cards answered by choosing.
+    pub accepted: Vec<String>,
+    /// For the drill's feedback: each other discipline's points to set against this one
+    /// (the point on the same facet where the comparison pairs them, else all of them).
+    pub contrast: Vec<(usize, Vec<String>)>,
+    /// For the feedback: the dimension's difference in one sentence, if it has one.
+    pub summary: Option<String>,
 }
 
 impl Card {
+    /// Whether the learner types the answer (else chooses options).
+    pub fn is_typed(&self) -> bool {
+        !self.accepted.is_empty()
+    }
+
+    /// The answer shown as expected after a typed card is answered.
+    pub fn expected(&self) -> Option<&str> {
+        self.accepted.first().map(String::as_str)
+    }
+
+    /// Matches a typed answer (see [`super::typed`]). Never right on a card with options.
+    pub fn check_typed(&self, typed: &str) -> super::typed::TypedMatch {
+        super::typed::check(typed, &self.accepted)
+    }
+
     /// Right only if exactly the correct options are chosen: a partly right multi-select is
-    /// wrong.
+    /// wrong. A typed card is never answered right by choosing.
     pub fn is_correct(&self, chosen: &[usize]) -> bool {
+        if self.is_typed() {
+            return false;
+        }
         let mut chosen = chosen.to_vec();
         chosen.sort_unstable();
         chosen.dedup();
         chosen == self.correct
+    }
+
+    /// How each option fared in an answer, for the feedback: a right option left unticked
+    /// is marked missed, not just right.
+    pub fn marks(&self, chosen: &[usize]) -> Vec<Mark> {
+        (0..self.options.len())
+            .map(|i| match (self.correct.contains(&i), chosen.contains(&i)) {
+                (true, true) => Mark::Chosen,
+                (true, false) => Mark::Missed,
+                (false, true) => Mark::Wrong,
+                (false, false) => Mark::Left,
+            })
+            .collect()
+    }
+
+    /// Partial credit on a choose-all card: how many of the right options were ticked, of
+    /// how many, and how many wrong ones were ticked too.
+    pub fn partial(&self, chosen: &[usize]) -> Partial {
+        let marks = self.marks(chosen);
+        let count = |m: Mark| marks.iter().filter(|&&x| x == m).count();
+        Partial { right: count(Mark::Chosen), of: self.correct.len(), wrong: count(Mark::Wrong) }
     }
 
     /// Puts the options in a new order (single and multi only: true/false and the
@@ -67,6 +126,38 @@ impl Card {
     }
 }
 
+/// How one option fared in an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Right, and chosen.
+    Chosen,
+    /// Right, but not chosen.
+    Missed,
+    /// Wrong, and chosen.
+    Wrong,
+    /// Wrong, and rightly left alone.
+    Left,
+}
+
+/// Partial credit on a choose-all card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partial {
+    pub right: usize,
+    pub of: usize,
+    pub wrong: usize,
+}
+
+impl Partial {
+    /// "2 of 3 right", with ", 1 wrong ticked" when there were.
+    pub fn describe(&self) -> String {
+        let mut s = format!("{} of {} right", self.right, self.of);
+        if self.wrong > 0 {
+            s.push_str(&format!(", {} wrong ticked", self.wrong));
+        }
+        s
+    }
+}
+
 /// The name the quiz gives "both" (or "all", with more than two disciplines).
 pub fn both_label(content: &Content) -> &'static str {
     if content.disciplines.len() == 2 { "Both" } else { "All of them" }
@@ -82,8 +173,8 @@ pub struct Entry {
     pub difficulty: u8,
 }
 
-/// Every card the content offers, as entries, in content order: authored questions first,
-/// then the drill.
+/// Every card the content offers, as entries, in content order: authored questions, the
+/// drill, then the glossary cards.
 pub fn entries(content: &Content) -> Vec<Entry> {
     let mut out: Vec<Entry> = content
         .questions
@@ -108,6 +199,7 @@ pub fn entries(content: &Content) -> Vec<Entry> {
             }
         }
     }
+    out.extend(super::glossary::entries(content));
     out
 }
 
@@ -123,6 +215,7 @@ pub fn card(content: &Content, origin: &Origin) -> Card {
     match *origin {
         Origin::Question(i) => question_card(content, i),
         Origin::Drill { dimension, discipline, point } => drill_card(content, dimension, discipline, point),
+        Origin::Glossary { term, way } => super::glossary::card(content, term, way),
     }
 }
 
@@ -153,6 +246,7 @@ pub fn question_card(content: &Content, index: usize) -> Card {
             (discipline_options(content, true), vec![both], Some(About::Both))
         }
         (_, Answer::Options(correct)) => (q.options.clone(), correct.clone(), None),
+        (QuestionKind::Typed, Answer::Typed(_)) => (Vec::new(), Vec::new(), None),
         // The loader pairs kinds and answers; any other pairing cannot be built.
         (kind, answer) => unreachable!("question {} pairs {kind:?} with {answer:?}", q.id),
     };
@@ -169,6 +263,12 @@ pub fn question_card(content: &Content, index: usize) -> Card {
         explanation: q.explanation.clone(),
         sources: q.sources.clone(),
         about,
+        accepted: match &q.answer {
+            Answer::Typed(accepted) => accepted.clone(),
+            _ => Vec::new(),
+        },
+        contrast: Vec::new(),
+        summary: content.dimensions[q.dimension].summary.clone(),
     }
 }
 
@@ -180,15 +280,49 @@ pub fn drill_cards(content: &Content) -> Vec<Card> {
             Origin::Drill { dimension, discipline, point } => {
                 Some(drill_card(content, dimension, discipline, point))
             }
-            Origin::Question(_) => None,
+            Origin::Question(_) | Origin::Glossary { .. } => None,
         })
         .collect()
+}
+
+/// A leading attribution ("CSCMP: ", "Heizer, Render and Munson: ") names a source, and the
+/// source gives the field away: the drill shows the point without it. Recognised by its
+/// first word being the first word of a source's author or short label, and by being short.
+pub fn strip_attribution<'a>(content: &Content, point: &'a str) -> &'a str {
+    let Some((prefix, rest)) = point.split_once(": ") else { return point };
+    let first_word = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase()
+    };
+    let lead = first_word(prefix);
+    if lead.is_empty() || prefix.split_whitespace().count() > 6 || rest.trim().is_empty() {
+        return point;
+    }
+    let names = content.sources.iter().flat_map(|s| [s.author.as_deref(), s.short.as_deref()]).flatten();
+    let mut names = names.map(first_word);
+    if names.any(|n| n == lead) { rest } else { point }
+}
+
+/// The facet a point is on, where the comparison pairs points across the disciplines.
+/// Today's model has no facets, so none is paired and the contrast is every point of the
+/// other fields; with facets, point `p` below their count is on facet `p`.
+fn facet_of(_dimension: &crate::content::Dimension, _point: usize) -> Option<usize> {
+    None
 }
 
 fn drill_card(content: &Content, di: usize, ci: usize, pi: usize) -> Card {
     let dim = &content.dimensions[di];
     let discipline = &content.disciplines[ci];
-    let point = &dim.points[ci][pi];
+    let point = strip_attribution(content, &dim.points[ci][pi]);
+    let contrast: Vec<(usize, Vec<String>)> = (0..content.disciplines.len())
+        .filter(|&d| d != ci)
+        .map(|d| {
+            let points: Vec<String> = match facet_of(dim, pi) {
+                Some(f) => dim.points[d].get(f).into_iter().cloned().collect(),
+                None => dim.points[d].clone(),
+            };
+            (d, points.iter().map(|p| strip_attribution(content, p).to_string()).collect())
+        })
+        .collect();
     Card {
         id: drill_id(content, di, ci, pi),
         origin: Origin::Drill { dimension: di, discipline: ci, point: pi },
@@ -199,11 +333,34 @@ fn drill_card(content: &Content, di: usize, ci: usize, pi: usize) -> Card {
         correct: vec![ci],
         dimension: di,
         difficulty: DRILL_DIFFICULTY,
-        explanation: format!(
-            "The comparison lists this under {} for \u{201c}{}\u{201d}.",
-            discipline.name, dim.title
-        ),
+        explanation: drill_explanation(content, dim, &discipline.name, &contrast),
         sources: dim.sources.clone(),
         about: Some(About::Discipline(ci)),
+        accepted: Vec::new(),
+        contrast,
+        summary: dim.summary.clone(),
     }
+}
+
+/// The drill's feedback: where the point is listed, the dimension's difference in a
+/// sentence, and what the other fields say there (as bullets the feedback wraps).
+fn drill_explanation(
+    content: &Content,
+    dim: &crate::content::Dimension,
+    field: &str,
+    contrast: &[(usize, Vec<String>)],
+) -> String {
+    let mut text = format!("The comparison lists this under {field} for \u{201c}{}\u{201d}.", dim.title);
+    if let Some(summary) = &dim.summary {
+        text.push_str("\n\n");
+        text.push_str(summary.trim());
+    }
+    for (d, points) in contrast.iter().filter(|(_, p)| !p.is_empty()) {
+        text.push_str(&format!("\n\n{} on the same dimension:", content.disciplines[*d].name));
+        for p in points {
+            text.push_str("\n\u{2022} ");
+            text.push_str(p);
+        }
+    }
+    text
 }

@@ -2,6 +2,7 @@
 
 use super::card::{About, Card, Entry, Origin, card, entries};
 use super::schedule::Schedule;
+use super::typed::TypedMatch;
 use crate::content::Content;
 
 /// What to practise.
@@ -16,6 +17,12 @@ pub enum Scope {
     Due,
     /// "Which field does this describe?", from the comparison's points.
     Drill,
+    /// The glossary's cards: each term's name typed from its definition, and its
+    /// definition chosen from others'.
+    Glossary,
+    /// The leeches: cards (authored or drill) missed at least
+    /// [`LEECH_MISSES`](super::schedule::LEECH_MISSES) times, most missed first.
+    Leeches,
 }
 
 /// Which difficulty to include.
@@ -36,10 +43,13 @@ pub struct Plan {
 /// An answer given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
+    /// The options chosen (empty for a typed answer).
     pub chosen: Vec<usize>,
     pub correct: bool,
     /// Seconds since the Unix epoch.
     pub at: u64,
+    /// What was typed, and how it matched, for a typed card.
+    pub typed: Option<(String, TypedMatch)>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,13 +70,24 @@ pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> 
         Difficulty::Only(d) => e.difficulty == d,
     };
     let authored = |e: &Entry| matches!(e.origin, Origin::Question(_));
+    let drill = |e: &Entry| matches!(e.origin, Origin::Drill { .. });
+    let glossary = |e: &Entry| matches!(e.origin, Origin::Glossary { .. });
     let all = entries(content).into_iter().filter(fits);
     match plan.scope {
         Scope::All => all.filter(authored).collect(),
         Scope::Group(g) => {
             all.filter(|e| authored(e) && content.dimensions[e.dimension].group == g).collect()
         }
-        Scope::Drill => all.filter(|e| !authored(e)).collect(),
+        Scope::Drill => all.filter(drill).collect(),
+        Scope::Glossary => all.filter(glossary).collect(),
+        Scope::Leeches => {
+            let mut leeches: Vec<(u32, Entry)> = all
+                .filter_map(|e| schedule.slot(&e.id).filter(|s| s.is_leech()).map(|s| (s.misses, e)))
+                .collect();
+            // Stable: equally missed ones keep content order.
+            leeches.sort_by_key(|(misses, _)| std::cmp::Reverse(*misses));
+            leeches.into_iter().map(|(_, e)| e).collect()
+        }
         Scope::Due => {
             let mut due = Vec::new();
             let mut new = Vec::new();
@@ -74,6 +95,9 @@ pub fn select(content: &Content, plan: &Plan, schedule: &Schedule, now: u64) -> 
                 match schedule.slot(&e.id) {
                     Some(slot) if slot.due_at() <= now => due.push((slot.due_at(), e)),
                     Some(_) => {}
+                    // New glossary cards come from the Glossary run; the due run fills up with
+                    // the comparison's (once seen, glossary cards come back here when due).
+                    None if glossary(&e) => {}
                     None => new.push(e),
                 }
             }
@@ -88,6 +112,27 @@ pub fn due_count(content: &Content, schedule: &Schedule, now: u64) -> usize {
     entries(content).iter().filter(|e| schedule.is_due(&e.id, now)).count()
 }
 
+/// How many of the content's cards fall due on each of the next `days` days (day 0: the
+/// 24 hours from now, with everything already due). For "due over the next 7 days" and the
+/// Progress tab's 14-day forecast.
+pub fn due_forecast(content: &Content, schedule: &Schedule, now: u64, days: usize) -> Vec<usize> {
+    let entries = entries(content);
+    schedule.forecast(entries.iter().map(|e| e.id.as_str()), now, days)
+}
+
+/// The leeches among the content's cards, most missed first, with how often each was
+/// missed.
+pub fn leeches(content: &Content, schedule: &Schedule) -> Vec<(Entry, u32)> {
+    let plan = Plan { scope: Scope::Leeches, count: None, difficulty: Difficulty::Any };
+    select(content, &plan, schedule, 0)
+        .into_iter()
+        .map(|e| {
+            let misses = schedule.slot(&e.id).map_or(0, |s| s.misses);
+            (e, misses)
+        })
+        .collect()
+}
+
 impl Session {
     /// A session over the selected cards: shuffled (except a due run, which keeps the most
     /// overdue first and shuffles only within what it takes), cut to the count, options
@@ -99,13 +144,15 @@ impl Session {
         rng: &mut fastrand::Rng,
         now: u64,
     ) -> Session {
-        if plan.scope != Scope::Due {
+        // Due and leech runs keep their order of priority for the cut.
+        let ranked = matches!(plan.scope, Scope::Due | Scope::Leeches);
+        if !ranked {
             rng.shuffle(&mut chosen);
         }
         if let Some(n) = plan.count {
             chosen.truncate(n);
         }
-        if plan.scope == Scope::Due {
+        if ranked {
             rng.shuffle(&mut chosen);
         }
         let cards = chosen.iter().map(|e| card(content, &e.origin)).collect();
@@ -137,8 +184,25 @@ impl Session {
             return None;
         }
         let correct = card.is_correct(&chosen);
-        self.responses[self.current] = Some(Response { chosen, correct, at: now });
+        self.responses[self.current] = Some(Response { chosen, correct, at: now, typed: None });
         Some(correct)
+    }
+
+    /// Answers the current card, a typed one, with the text typed (once); returns how it
+    /// matched. `None` if the card is not typed or already answered.
+    pub fn answer_typed(&mut self, text: &str, now: u64) -> Option<TypedMatch> {
+        let card = self.cards.get(self.current)?;
+        if self.responses[self.current].is_some() || !card.is_typed() {
+            return None;
+        }
+        let m = card.check_typed(text);
+        self.responses[self.current] = Some(Response {
+            chosen: Vec::new(),
+            correct: m.correct,
+            at: now,
+            typed: Some((text.to_string(), m.clone())),
+        });
+        Some(m)
     }
 
     /// Moves to the next card; false when there is none.
@@ -229,5 +293,40 @@ pub struct Results {
 impl Results {
     pub fn percent(&self) -> u32 {
         (self.right * 100).checked_div(self.total).unwrap_or(0) as u32
+    }
+
+    /// The field missed most, by rate: only when one field's rate of misses is above every
+    /// other's (a tie, a single row, or no misses single nothing out).
+    pub fn missed_most(&self) -> Option<About> {
+        if self.by_about.len() < 2 {
+            return None;
+        }
+        // Rates compared by cross-multiplying: a/b > c/d when a*d > c*b.
+        let above = |a: &Tally, b: &Tally| a.missed() * b.total > b.missed() * a.total;
+        let rows = &self.by_about;
+        let worst = (0..rows.len()).find(|&i| {
+            rows[i].1.missed() > 0 && (0..rows.len()).all(|j| j == i || above(&rows[i].1, &rows[j].1))
+        })?;
+        Some(rows[worst].0)
+    }
+}
+
+/// The score of each round, the first run and then each retry of the missed ones, for the
+/// path from the first try to all right.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoundPath {
+    /// (right, total) per round, in order.
+    pub rounds: Vec<(usize, usize)>,
+}
+
+impl RoundPath {
+    /// Adds a finished round (the first run, or a retry).
+    pub fn push(&mut self, r: &Results) {
+        self.rounds.push((r.right, r.total));
+    }
+
+    /// "4/10 → 5/6 → 1/1".
+    pub fn describe(&self) -> String {
+        self.rounds.iter().map(|(r, t)| format!("{r}/{t}")).collect::<Vec<_>>().join(" \u{2192} ")
     }
 }
