@@ -257,6 +257,9 @@ fn a_bad_settings_file_is_a_warning_and_the_defaults() {
     let mut s = Session::start(&["--config", settings.to_str().unwrap()], &[]);
     s.wait_for("settings ignored");
     s.wait_for("settings.toml:1:9: unknown theme `neon`");
+    // The warning is printed before the terminal is set up: wait for the first frame, or
+    // the Enter could arrive before raw mode and be read as a line feed.
+    s.wait_for("SCM vs OM");
     s.send(b"\r");
     s.wait_for("Definition and scope ·");
     // The frame that opens the dimension may still be arriving: give it a moment.
