@@ -209,9 +209,13 @@ fn a_click_in_the_real_program_lands_on_what_it_drew() {
     s.wait_for("Glossary: all");
     let (x, y) = find_on(&s, "1 Compare");
     click_at(&mut s, (x, y));
+    // Compare opens on the matrix; Enter opens the first dimension, with the list beside it.
+    s.wait_for("◆ Both");
+    s.send(b"\r");
+    s.wait_for("Definition and scope ·");
     let (x, y) = find_on(&s, "  Inventory");
     click_at(&mut s, (x + 3, y));
-    s.wait_for("Suppliers, inventory and logistics ·");
+    s.wait_for("Supply, logistics and risk ·");
     s.send(b"q");
     let (_, raw, parser) = s.exit_code();
     pty_support::assert_restored(&raw, &parser);

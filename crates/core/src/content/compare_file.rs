@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::compare_facets::{PointCx, RawExtras, RawPoints, read_extras, resolve as resolve_points};
-use super::flow_file::{RawFlow, read_flow, resolve_flow};
 use strum::VariantNames;
 
+use super::compare_facets::{PointCx, RawExtras, RawPoints, read_extras, resolve as resolve_points};
+use super::flow_file::{RawFlow, read_flow, resolve_flow};
 use super::ids::Ids;
 use super::model::{Colour, Content, Dimension, Discipline, Group, NamedColour, Source};
 use super::reader::{At, FileCtx};
