@@ -142,6 +142,8 @@ pub enum Region {
     GlossaryRelated,
     SourcesList,
     CitedBy,
+    /// The Progress tab's page of charts.
+    Progress,
 }
 
 /// Something a click can land on.

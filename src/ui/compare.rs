@@ -150,12 +150,14 @@ fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
     before.min(u16::MAX as usize) as u16
 }
 
-/// Point `p` of pane `pane` wrapped as a bullet; a facet's point opens with its label.
+/// Point `p` of pane `pane` wrapped after its marker; a facet's point opens with its label.
 fn point_wrapped(dim: &crate::content::Dimension, pane: usize, p: usize, width: usize) -> Vec<String> {
     let point = &dim.points[pane][p];
+    let marker = dim.marker(p);
+    let indent = " ".repeat(marker.width());
     match dim.facets.get(p) {
-        Some(label) => wrap_hanging(&format!("{label}: {point}"), width, "• ", "  "),
-        None => wrap_hanging(point, width, "• ", "  "),
+        Some(label) => wrap_hanging(&format!("{label}: {point}"), width, &marker, &indent),
+        None => wrap_hanging(point, width, &marker, &indent),
     }
 }
 
@@ -197,14 +199,15 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
             for p in 0..dim.points[i].len() {
                 let wrapped = point_wrapped(dim, i, p, width);
                 // A facet's label leads its point, so the fields' points can be paired by it.
-                let label = dim.facets.get(p).map(|l| format!("• {l}:"));
+                let marker = dim.marker(p);
+                let label = dim.facets.get(p).map(|l| format!("{marker}{l}:"));
                 for (k, l) in wrapped.into_iter().enumerate() {
                     match label.as_deref().filter(|h| k == 0 && l.starts_with(h)) {
                         Some(head) => {
                             let rest = l[head.len()..].to_owned();
                             lines.push(Line::from(vec![
-                                Span::styled("• ", t.text),
-                                Span::styled(head.trim_start_matches("• ").to_owned(), t.emphasis),
+                                Span::styled(marker.clone(), t.text),
+                                Span::styled(head[marker.len()..].to_owned(), t.emphasis),
                                 Span::styled(rest, t.text),
                             ]));
                         }
