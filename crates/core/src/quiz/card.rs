@@ -302,11 +302,11 @@ pub fn strip_attribution<'a>(content: &Content, point: &'a str) -> &'a str {
     if names.any(|n| n == lead) { rest } else { point }
 }
 
-/// The facet a point is on, where the comparison pairs points across the disciplines.
-/// Today's model has no facets, so none is paired and the contrast is every point of the
-/// other fields; with facets, point `p` below their count is on facet `p`.
-fn facet_of(_dimension: &crate::content::Dimension, _point: usize) -> Option<usize> {
-    None
+/// The facet a point is on, where the comparison pairs points across the disciplines:
+/// the facets' points come first, so point `p` below their count is on facet `p`. An
+/// unpaired point has no counterpart, and its contrast is every point of the other fields.
+fn facet_of(dimension: &crate::content::Dimension, point: usize) -> Option<usize> {
+    (point < dimension.facets.len()).then_some(point)
 }
 
 fn drill_card(content: &Content, di: usize, ci: usize, pi: usize) -> Card {
@@ -333,7 +333,7 @@ fn drill_card(content: &Content, di: usize, ci: usize, pi: usize) -> Card {
         correct: vec![ci],
         dimension: di,
         difficulty: DRILL_DIFFICULTY,
-        explanation: drill_explanation(content, dim, &discipline.name, &contrast),
+        explanation: drill_explanation(content, dim, &discipline.name, facet_of(dim, pi), &contrast),
         sources: dim.sources.clone(),
         about: Some(About::Discipline(ci)),
         accepted: Vec::new(),
@@ -348,6 +348,7 @@ fn drill_explanation(
     content: &Content,
     dim: &crate::content::Dimension,
     field: &str,
+    facet: Option<usize>,
     contrast: &[(usize, Vec<String>)],
 ) -> String {
     let mut text = format!("The comparison lists this under {field} for \u{201c}{}\u{201d}.", dim.title);
@@ -356,11 +357,48 @@ fn drill_explanation(
         text.push_str(summary.trim());
     }
     for (d, points) in contrast.iter().filter(|(_, p)| !p.is_empty()) {
-        text.push_str(&format!("\n\n{} on the same dimension:", content.disciplines[*d].name));
+        let name = &content.disciplines[*d].name;
+        match facet.and_then(|f| dim.facets.get(f)) {
+            Some(label) => text.push_str(&format!("\n\n{name} on the same facet ({}):", label.trim())),
+            None => text.push_str(&format!("\n\n{name} on the same dimension:")),
+        }
         for p in points {
             text.push_str("\n\u{2022} ");
             text.push_str(p);
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A drill card from a facet point contrasts the other field's point on that facet,
+    /// and only it; an unpaired point contrasts every point of the other field.
+    #[test]
+    fn drill_feedback_shows_the_counterpart_on_the_same_facet() {
+        let c = Content::parse_builtin().expect("the built-in content is valid");
+        let cards = drill_cards(&c);
+        let mut faceted = 0;
+        for card in &cards {
+            let Origin::Drill { dimension, discipline, point } = card.origin else { panic!() };
+            let dim = &c.dimensions[dimension];
+            assert_eq!(card.contrast.len(), c.disciplines.len() - 1);
+            for (d, shown) in &card.contrast {
+                assert_ne!(*d, discipline);
+                if point < dim.facets.len() {
+                    let other = strip_attribution(&c, &dim.points[*d][point]);
+                    assert_eq!(shown, &vec![other.to_string()], "{} point {point}", dim.id);
+                    let heading = format!("on the same facet ({}):", dim.facets[point].trim());
+                    assert!(card.explanation.contains(&heading), "{}", card.explanation);
+                    assert!(card.explanation.contains(other));
+                } else {
+                    assert_eq!(shown.len(), dim.points[*d].len(), "{} point {point}", dim.id);
+                }
+            }
+            faceted += usize::from(point < dim.facets.len());
+        }
+        assert!(faceted > 0, "the built-in pack has facet points");
+    }
 }
