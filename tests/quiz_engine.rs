@@ -399,11 +399,21 @@ fn drill_prompts_carry_no_attribution_and_feedback_shows_the_contrast() {
         let other = 1 - discipline;
         assert_eq!(card.contrast.len(), 1);
         assert_eq!(card.contrast[0].0, other);
-        assert_eq!(card.contrast[0].1.len(), c.dimensions[dimension].points[other].len());
-        if let Some(summary) = &c.dimensions[dimension].summary {
+        let dim = &c.dimensions[dimension];
+        if let Some(summary) = &dim.summary {
             assert!(card.explanation.contains(summary.trim()), "{}", card.id);
         }
-        assert!(card.explanation.contains(&format!("{} on the same dimension:", c.disciplines[other].name)));
+        // A facet point is contrasted with the other field's point on that facet only.
+        if let Some(facet) = dim.facets.get(point) {
+            assert_eq!(card.contrast[0].1.len(), 1, "{}", card.id);
+            let heading = format!("{} on the same facet ({}):", c.disciplines[other].name, facet.trim());
+            assert!(card.explanation.contains(&heading), "{}", card.id);
+        } else {
+            assert_eq!(card.contrast[0].1.len(), dim.points[other].len());
+            assert!(
+                card.explanation.contains(&format!("{} on the same dimension:", c.disciplines[other].name))
+            );
+        }
     }
     // The built-in comparison's points are plain sentences, their sources given per point, so
     // the drill shows each as written; the stripping is for packs that still open with one.
