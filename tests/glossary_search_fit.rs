@@ -238,3 +238,32 @@ fn with_history_off_fit_keeps_nothing_and_says_so() {
     press(&mut app, "4 e <Enter> w");
     assert!(screen(&app).contains("Could not write the result: saving is off"), "{}", screen(&app));
 }
+
+/// A dimension opened in Compare counts as read, and stays read on the next start from the
+/// same data directory; with history off nothing is written.
+#[test]
+fn dimensions_read_are_kept_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = || builtin_app(120, 40).with_quiz(scm_vs_om::quiz::History::open(dir.path().to_path_buf()), 1);
+    let mut app = open();
+    assert!(app.compare.read.iter().all(|r| !r), "nothing read at first");
+    press(&mut app, "<Enter> j");
+    assert_eq!(&app.compare.read[..3], [true, true, false]);
+    assert!(dir.path().join("read.json").exists(), "kept as read");
+    press(&mut app, "q");
+    let app = open();
+    assert_eq!(&app.compare.read[..3], [true, true, false], "restored on the next start");
+    // A damaged file is set aside with a notice, and nothing counts as read.
+    std::fs::write(dir.path().join("read.json"), "{not json").unwrap();
+    let app = open();
+    assert!(app.compare.read.iter().all(|r| !r));
+    assert!(std::fs::read_dir(dir.path()).unwrap().any(|e| {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        name.starts_with("read.json") && name != "read.json"
+    }));
+    // History off (`--no-history`): marked in memory, kept nowhere, and no complaint.
+    let mut app = builtin_app(120, 40).with_quiz(scm_vs_om::quiz::History::disabled(), 1);
+    press(&mut app, "<Enter>");
+    assert!(app.compare.read[0]);
+    assert!(!screen(&app).contains("Could not keep"), "{}", screen(&app));
+}

@@ -33,6 +33,8 @@ pub struct CompareState {
     /// A pane to scroll to where a point starts (pane, point), set by search: only the
     /// next frame knows the wrapping, so it resolves this and reports the offset.
     pub scroll_to: Option<(usize, usize)>,
+    /// Per dimension: opened in Compare (kept across runs in the data directory).
+    pub read: Vec<bool>,
 }
 
 impl CompareState {
@@ -91,6 +93,7 @@ impl App {
             self.compare.scroll.iter_mut().for_each(|s| *s = 0);
             self.compare.scroll_to = None;
             self.compare.term = 0;
+            self.mark_read(entry);
             // Not every entry has an overlap box or related terms; keep focus on something
             // that exists.
             if !self.compare_regions().contains(&self.compare.focus) {
@@ -170,6 +173,20 @@ impl App {
                         self.drawn.viewport(region, self.compare.scroll[slot]).act(action).offset;
                 }
             },
+        }
+    }
+
+    /// Entry `entry` was opened: its dimension counts as read, kept for next time; a failure
+    /// to keep it is said in the footer.
+    fn mark_read(&mut self, entry: usize) {
+        let Some(flag) = entry.checked_sub(1).and_then(|d| self.compare.read.get_mut(d)) else { return };
+        if *flag {
+            return;
+        }
+        *flag = true;
+        let saved = crate::saved::SavedRead::of(&self.content, &self.compare.read);
+        if let Err(e) = self.store.save(crate::saved::READ_FILE, &saved) {
+            self.notices.push(format!("Could not keep which dimensions were read: {e}"));
         }
     }
 

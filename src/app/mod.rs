@@ -159,6 +159,7 @@ impl App {
     pub fn new(content: Content, theme: impl Into<ThemeName>, size: (u16, u16)) -> Self {
         let panes = content.disciplines.len();
         let statements = content.fit.statements.len();
+        let dimensions = content.dimensions.len();
         let mut app = App {
             lookups: Lookups::new(&content),
             content,
@@ -172,6 +173,7 @@ impl App {
                 matrix: 0,
                 about: false,
                 scroll_to: None,
+                read: vec![false; dimensions],
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
             quiz: QuizState::new(History::disabled(), 0),
@@ -213,6 +215,9 @@ impl App {
             store.load::<crate::saved::SavedQuiz>(crate::saved::QUIZ_FILE).filter(|q| !q.cards.is_empty());
         if let Some(fit) = store.load::<crate::saved::SavedFit>(crate::saved::FIT_FILE) {
             self.fit.restore(fit.ratings(&self.content));
+        }
+        if let Some(read) = store.load::<crate::saved::SavedRead>(crate::saved::READ_FILE) {
+            self.compare.read = read.read(&self.content);
         }
         self.notices.append(&mut store.warnings);
         self.store = store;
@@ -366,7 +371,11 @@ impl App {
         let Some(place) = self.back.pop() else { return };
         self.tab = place.tab;
         match place.tab {
-            Tab::Compare => self.compare = place.compare,
+            Tab::Compare => {
+                // Going back restores where the reader was, not what they had not yet read.
+                let read = std::mem::take(&mut self.compare.read);
+                self.compare = CompareState { read, ..place.compare };
+            }
             Tab::Glossary => self.glossary = place.glossary,
             Tab::Sources => self.sources = place.sources,
             Tab::Fit => (self.fit.screen, self.fit.next, self.fit.scroll) = place.fit,

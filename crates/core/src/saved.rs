@@ -7,7 +7,7 @@
 //! starts as if it were not there. A path that is not a regular file (a directory, a FIFO,
 //! a device) is never opened: reading a FIFO would block.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -24,6 +24,7 @@ use crate::quiz::{Origin, Session};
 pub const QUIZ_FILE: &str = "quiz.json";
 pub const FIT_FILE: &str = "fit.json";
 pub const FIT_RESULT_FILE: &str = "fit-result.md";
+pub const READ_FILE: &str = "read.json";
 
 /// Where the files live; `None` when nothing is saved (`--no-history`).
 #[derive(Debug, Default)]
@@ -293,6 +294,27 @@ impl SavedFit {
             .iter()
             .map(|s| self.ratings.get(&s.id).copied().filter(|r| crate::fit::RATINGS.contains(r)))
             .collect()
+    }
+}
+
+// ---- The dimensions read in Compare ----
+
+/// The dimensions opened in Compare, by id, so edits to the pack keep what they can.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedRead {
+    pub dimensions: BTreeSet<String>,
+}
+
+impl SavedRead {
+    pub fn of(content: &Content, read: &[bool]) -> SavedRead {
+        let dimensions =
+            content.dimensions.iter().zip(read).filter(|(_, r)| **r).map(|(d, _)| d.id.clone()).collect();
+        SavedRead { dimensions }
+    }
+
+    /// One flag per dimension of the content (ids the pack no longer has are ignored).
+    pub fn read(&self, content: &Content) -> Vec<bool> {
+        content.dimensions.iter().map(|d| self.dimensions.contains(&d.id)).collect()
     }
 }
 
