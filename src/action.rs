@@ -21,6 +21,8 @@ pub enum Action {
     NextItem,
     /// The previous item of the main list, whatever has focus.
     PrevItem,
+    /// Compare: open the next dimension not yet read, wrapping to the top.
+    NextUnread,
     Select,
     Back,
     ToggleHelp,

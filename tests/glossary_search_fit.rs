@@ -267,3 +267,31 @@ fn dimensions_read_are_kept_between_runs() {
     assert!(app.compare.read[0]);
     assert!(!screen(&app).contains("Could not keep"), "{}", screen(&app));
 }
+
+/// `u` opens the next dimension not yet read, skipping read ones, from the matrix too, and
+/// wraps to the top; the list shows the marks.
+#[test]
+fn next_unread_skips_what_was_read_and_wraps() {
+    let mut app = builtin_app(120, 40);
+    let n = app.content.dimensions.len();
+    press(&mut app, "u");
+    assert_eq!(app.compare.dimension(), Some(0), "from the matrix: the first unread");
+    press(&mut app, "j j u");
+    assert_eq!(app.compare.dimension(), Some(3), "0, 1, 2 read: on to 3");
+    assert!(screen(&app).contains("\u{25cb}\u{2713} "), "read mark in the list: {}", screen(&app));
+    assert!(screen(&app).contains("\u{25cb}  "), "unread rows have no read mark");
+    // Read the last ones, then back to the top: the first unread is 4.
+    press(&mut app, "G");
+    assert_eq!(app.compare.dimension(), Some(n - 1));
+    press(&mut app, "u");
+    assert_eq!(app.compare.dimension(), Some(4), "wrapped to the first unread");
+    // Everything read: `u` stays and says so.
+    for _ in 0..n {
+        press(&mut app, "u");
+    }
+    assert!(app.compare.read.iter().all(|r| *r));
+    let here = app.compare.selected;
+    press(&mut app, "u");
+    assert_eq!(app.compare.selected, here);
+    assert!(screen(&app).contains("Every dimension has been read"), "{}", screen(&app));
+}

@@ -129,6 +129,9 @@ impl App {
     }
 
     pub(super) fn update_compare(&mut self, action: Action) {
+        if action == Action::NextUnread {
+            return self.open_next_unread();
+        }
         if self.compare.on_matrix() {
             return self.update_matrix(action);
         }
@@ -187,6 +190,20 @@ impl App {
         let saved = crate::saved::SavedRead::of(&self.content, &self.compare.read);
         if let Err(e) = self.store.save(crate::saved::READ_FILE, &saved) {
             self.notices.push(format!("Could not keep which dimensions were read: {e}"));
+        }
+    }
+
+    /// Opens the first unread dimension after the selected one, wrapping to the top; with
+    /// every dimension read, says so and stays.
+    fn open_next_unread(&mut self) {
+        let n = self.compare.read.len();
+        let from = self.compare.dimension().map_or(0, |d| d + 1);
+        match (0..n).map(|i| (from + i) % n).find(|&d| !self.compare.read[d]) {
+            Some(d) => {
+                self.select_compare_entry(d + 1);
+                self.compare.focus = CompareFocus::List;
+            }
+            None => self.notices.push("Every dimension has been read.".to_string()),
         }
     }
 

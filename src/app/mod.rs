@@ -75,7 +75,8 @@ impl Lookups {
         let longest = content
             .dimensions
             .iter()
-            .map(|d| d.title.width() + 4)
+            // The marker, the two marks and a space.
+            .map(|d| d.title.width() + 7)
             .chain(content.groups.iter().map(|g| g.title.width() + 2))
             .max()
             .unwrap_or(0);

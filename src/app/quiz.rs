@@ -61,6 +61,8 @@ pub struct QuizState {
     /// Due now or within the next 7 days.
     pub due_week: usize,
     pub matching: usize,
+    /// Per dimension: how far its cards stand (the Compare list's mastery mark).
+    pub mastery: Vec<crate::quiz::Mastery>,
     /// An unfinished quiz kept to resume (from the last run, or set aside for a search hit).
     pub resume: Option<SavedQuiz>,
     /// The session is one question opened from search: it is not kept to resume.
@@ -93,6 +95,7 @@ impl QuizState {
             due: 0,
             due_week: 0,
             matching: 0,
+            mastery: Vec::new(),
             resume: None,
             practice: false,
             save_failed: false,
@@ -139,6 +142,10 @@ impl App {
         self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
         self.quiz.matching =
             select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
+        self.quiz.mastery = crate::quiz::stats::mastery_by_dimension(&self.content, &self.quiz.schedule)
+            .iter()
+            .map(crate::quiz::stats::MasteryCount::overall)
+            .collect();
     }
 
     /// The key contexts of the Quiz tab's screen, most specific first.

@@ -99,6 +99,13 @@ pub const BINDINGS: &[Binding] = &[
         "next dimension, wherever the focus is",
         Some("prev/next"),
     ),
+    b(
+        Compare,
+        &[Key::Char('u')],
+        Action::NextUnread,
+        "next unread dimension (list marks: \u{2713} read; \u{25cb} new, \u{25d0} learning, \u{25cf} known in the quiz)",
+        Some("unread"),
+    ),
     b(Compare, &[Key::Code(K::Enter)], Action::Select, "open the dimension, or focus its first pane", None),
     b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list, then to the matrix", None),
     // Compare with a pane focused: the footer says what the arrows do there.

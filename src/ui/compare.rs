@@ -365,7 +365,8 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
                 Row::Overview => (entry_text("At a glance", selected, width), t.item),
                 Row::Group(g) => (truncate(&app.content.groups[g].title, width), t.group),
                 Row::Dimension(e) => {
-                    (entry_text(&app.content.dimensions[e - 1].title, selected, width), t.item)
+                    let title = format!("{} {}", marks(app, e - 1), app.content.dimensions[e - 1].title);
+                    (entry_text(&title, selected, width), t.item)
                 }
             };
             let style = match (selected, focused) {
@@ -404,6 +405,19 @@ fn selected_row_of(app: &App) -> Row {
         0 => Row::Overview,
         e => Row::Dimension(e),
     }
+}
+
+/// A dimension's marks before its title, in symbols (never colour alone; help explains
+/// them): its quiz mastery, then whether it has been read.
+fn marks(app: &App, d: usize) -> String {
+    use crate::quiz::Mastery;
+    let mastery = match app.quiz.mastery.get(d) {
+        Some(Mastery::Known) => '\u{25cf}',
+        Some(Mastery::Learning) => '\u{25d0}',
+        Some(Mastery::New) | None => '\u{25cb}',
+    };
+    let read = if app.compare.read.get(d).copied().unwrap_or(false) { '\u{2713}' } else { ' ' };
+    format!("{mastery}{read}")
 }
 
 fn entry_text(title: &str, selected: bool, width: usize) -> String {
