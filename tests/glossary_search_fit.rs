@@ -295,3 +295,28 @@ fn next_unread_skips_what_was_read_and_wraps() {
     assert_eq!(app.compare.selected, here);
     assert!(screen(&app).contains("Every dimension has been read"), "{}", screen(&app));
 }
+
+/// An answered question moves its dimension's mark in the Compare list from new to learning.
+#[test]
+fn the_compare_list_shows_mastery_from_the_quiz() {
+    let mut app = common::quiz_app(120, 40, 7);
+    assert!(app.quiz.mastery.iter().all(|m| *m == scm_vs_om::quiz::Mastery::New));
+    press(&mut app, "2 <Enter>");
+    let dimension = app.quiz.session.as_ref().and_then(|s| s.card()).expect("a question").dimension;
+    let right = common::right_letters(&app);
+    common::answer_with(&mut app, &right);
+    assert!(app.quiz.answered(), "{}", screen(&app));
+    let id = app.quiz.session.as_ref().and_then(|s| s.card()).unwrap().id.clone();
+    assert_eq!(app.quiz.schedule.mastery(&id), scm_vs_om::quiz::Mastery::Learning, "{id}");
+    assert_eq!(
+        app.quiz.mastery[dimension],
+        scm_vs_om::quiz::Mastery::Learning,
+        "{id} {dimension} {:?}",
+        app.quiz.mastery
+    );
+    // In Compare, that dimension's row carries the half-filled mark.
+    app.open_dimension(dimension);
+    let start: String = app.content.dimensions[dimension].title.chars().take(8).collect();
+    let shown = screen(&app);
+    assert!(shown.contains(&format!("\u{25d0}\u{2713} {start}")), "{shown}");
+}

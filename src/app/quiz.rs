@@ -142,6 +142,11 @@ impl App {
         self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
         self.quiz.matching =
             select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
+        self.refresh_mastery();
+    }
+
+    /// The Compare list's mastery marks, from the schedule.
+    fn refresh_mastery(&mut self) {
         self.quiz.mastery = crate::quiz::stats::mastery_by_dimension(&self.content, &self.quiz.schedule)
             .iter()
             .map(crate::quiz::stats::MasteryCount::overall)
@@ -386,6 +391,7 @@ impl App {
             q.notice = Some(failed.message);
         }
         q.scroll = 0;
+        self.refresh_mastery();
         self.save_quiz();
     }
 
