@@ -32,6 +32,8 @@ pub enum Action {
     OpenInCompare,
     /// Back from Compare to the quiz, where it was left.
     BackToQuiz,
+    /// After a right answer: how hard it was, for the review schedule (good unless said).
+    Grade(crate::quiz::Grade),
     /// Quiz again on the questions just missed.
     RetryMissed,
     /// Back to the quiz's start form.

@@ -175,12 +175,13 @@ fn check_record(app: &App) -> Result<(), TestCaseError> {
 /// The built-in content, the smallest pack (four questions, so a quiz ends quickly) and the
 /// three-discipline pack (three panes), each loaded once.
 fn content(which: usize) -> Content {
-    static PACKS: std::sync::OnceLock<[Content; 3]> = std::sync::OnceLock::new();
+    static PACKS: std::sync::OnceLock<[Content; 4]> = std::sync::OnceLock::new();
     let load = |name: &str| {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs").join(name);
         Content::load(&ContentSource::Dir(dir)).expect("a valid test pack")
     };
-    PACKS.get_or_init(|| [Content::builtin(), load("minimal"), load("three")])[which].clone()
+    // "typed" has questions answered by typing, which the built-in pack has none of yet.
+    PACKS.get_or_init(|| [Content::builtin(), load("minimal"), load("three"), load("typed")])[which].clone()
 }
 
 fn send(app: &mut App, event: &Event) {
@@ -228,7 +229,7 @@ proptest! {
 
     #[test]
     fn random_events_at_random_sizes_never_panic(
-        pack in 0..3usize,
+        pack in 0..4usize,
         scenario in 0..5usize,
         size in any_size(),
         events in proptest::collection::vec(any_event(), 0..100),
@@ -261,7 +262,7 @@ fn random_sequences_reach_every_screen() {
     let mut seen = std::collections::HashSet::new();
     for case in 0..256 {
         let events = proptest::collection::vec(any_event(), 0..100).new_tree(&mut runner).unwrap().current();
-        let mut app = App::new(content(case % 3), &theme::COLOUR, (120, 40));
+        let mut app = App::new(content(case % 4), &theme::COLOUR, (120, 40));
         start(&mut app, case % 5);
         seen.extend(app.contexts());
         for event in events {

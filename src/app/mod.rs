@@ -7,6 +7,8 @@ mod fit;
 mod glossary;
 mod mouse;
 pub mod quiz;
+mod quiz_results;
+mod quiz_typed;
 mod search;
 mod sources;
 
@@ -183,12 +185,7 @@ impl App {
                 FitScreen::Statements if !self.content.fit.statements.is_empty() => Context::FitStatement,
                 _ => Context::FitResult,
             }],
-            Tab::Quiz => vec![match self.quiz.screen {
-                QuizScreen::Start => Context::QuizStart,
-                QuizScreen::Question if self.quiz.answered() => Context::QuizFeedback,
-                QuizScreen::Question => Context::QuizQuestion,
-                QuizScreen::Results => Context::QuizResults,
-            }],
+            Tab::Quiz => self.quiz_contexts(),
         };
         if self.return_to_quiz && self.tab == Tab::Compare {
             contexts.push(Context::FromQuiz);
@@ -278,6 +275,14 @@ impl App {
         }
         if let Some(offset) = self.help.as_mut() {
             clamp(offset, Region::Help);
+        }
+        // The results scrolled to show the highlighted missed question: that offset it is.
+        if self.quiz.reveal_missed
+            && self.quiz.screen == QuizScreen::Results
+            && let Some(s) = drawn.shown(Region::QuizText)
+        {
+            self.quiz.scroll = s.offset;
+            self.quiz.reveal_missed = false;
         }
         clamp(&mut self.quiz.scroll, Region::QuizText);
         clamp(&mut self.fit.scroll, Region::FitText);

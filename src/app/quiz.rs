@@ -4,8 +4,9 @@
 use super::{App, Tab};
 use crate::action::Action;
 use crate::content::Content;
+use crate::keymap::Context;
 use crate::quiz::session::{due_count, due_forecast, select};
-use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
+use crate::quiz::{Difficulty, Grade, History, Plan, Record, RoundPath, Schedule, Scope, Session};
 use crate::view::Region;
 
 /// The choices of the start form's "How many" field.
@@ -42,6 +43,16 @@ pub struct QuizState {
     pub round: usize,
     /// A one-line message for the user ("Choose at least one option").
     pub notice: Option<String>,
+    /// The text typed so far on a typed question.
+    pub typed: String,
+    /// The grade given to the right answer showing (`None`: good, unless said).
+    pub grade: Option<Grade>,
+    /// The score of each round so far: the first run, then each retry of the missed ones.
+    pub path: RoundPath,
+    /// The highlighted missed question on the results (a position among the missed).
+    pub missed_cursor: usize,
+    /// The next frame scrolls the results to show the highlighted missed question.
+    pub reveal_missed: bool,
     pub history: History,
     pub schedule: Schedule,
     pub rng: fastrand::Rng,
@@ -68,6 +79,11 @@ impl QuizState {
             scroll: 0,
             round: 0,
             notice: None,
+            typed: String::new(),
+            grade: None,
+            path: RoundPath::default(),
+            missed_cursor: 0,
+            reveal_missed: false,
             schedule: Schedule::from_history(&records),
             history,
             rng: fastrand::Rng::with_seed(seed),
@@ -95,7 +111,7 @@ impl QuizState {
 pub fn scopes(content: &Content) -> Vec<Scope> {
     let mut s = vec![Scope::All, Scope::Due, Scope::Drill];
     s.extend((0..content.groups.len()).map(Scope::Group));
-    s.push(Scope::Leeches);
+    s.extend([Scope::Glossary, Scope::Leeches]);
     s
 }
 
@@ -114,11 +130,32 @@ impl App {
             select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
     }
 
+    /// The key contexts of the Quiz tab's screen, most specific first.
+    pub(super) fn quiz_contexts(&self) -> Vec<Context> {
+        let card = self.quiz.session.as_ref().and_then(Session::card);
+        match self.quiz.screen {
+            QuizScreen::Start => vec![Context::QuizStart],
+            QuizScreen::Question if self.quiz.answered() => {
+                let right = self.quiz.session.as_ref().and_then(Session::response).is_some_and(|r| r.correct);
+                if right {
+                    vec![Context::QuizGrade, Context::QuizFeedback]
+                } else {
+                    vec![Context::QuizFeedback]
+                }
+            }
+            QuizScreen::Question if card.is_some_and(|c| c.is_typed()) => vec![Context::QuizTyped],
+            QuizScreen::Question => vec![Context::QuizQuestion],
+            QuizScreen::Results => vec![Context::QuizResults],
+        }
+    }
+
     pub(super) fn update_quiz(&mut self, action: Action) {
         self.quiz.notice = None;
+        let typed = self.quiz.session.as_ref().and_then(Session::card).is_some_and(|c| c.is_typed());
         match self.quiz.screen {
             QuizScreen::Start => self.update_quiz_start(action),
             QuizScreen::Question if self.quiz.answered() => self.update_quiz_feedback(action),
+            QuizScreen::Question if typed => self.update_quiz_typed(action),
             QuizScreen::Question => self.update_quiz_question(action),
             QuizScreen::Results => self.update_quiz_results(action),
         }
@@ -171,9 +208,14 @@ impl App {
         let q = &mut self.quiz;
         q.session = Some(session);
         q.round = round;
+        if round == 0 {
+            q.path = RoundPath::default();
+        }
         q.screen = QuizScreen::Question;
         q.cursor = 0;
         q.ticked.clear();
+        q.typed.clear();
+        q.grade = None;
         q.scroll = 0;
     }
 
@@ -212,9 +254,15 @@ impl App {
     /// Scores the answer, saves it, and moves the question in the review schedule.
     fn answer(&mut self, chosen: Vec<usize>) {
         let now = (self.clock)();
-        let q = &mut self.quiz;
-        let Some(session) = q.session.as_mut() else { return };
+        let Some(session) = self.quiz.session.as_mut() else { return };
         let Some(correct) = session.answer(chosen, now) else { return };
+        self.save_answer(correct, now);
+    }
+
+    /// Saves the answer just given to the current card and moves it in the review schedule.
+    pub(super) fn save_answer(&mut self, correct: bool, now: u64) {
+        let q = &mut self.quiz;
+        let Some(session) = q.session.as_ref() else { return };
         let id = session.card().map(|c| c.id.clone()).unwrap_or_default();
         let record = Record::new(id, now, correct);
         q.schedule.apply(&record);
@@ -233,11 +281,14 @@ impl App {
                 if more {
                     q.cursor = 0;
                     q.ticked.clear();
+                    q.typed.clear();
+                    q.grade = None;
+                    q.scroll = 0;
                 } else {
-                    q.screen = QuizScreen::Results;
+                    self.finish_round();
                 }
-                q.scroll = 0;
             }
+            Action::Grade(grade) => self.grade_answer(grade),
             Action::OpenInCompare => {
                 if let Some(d) = q.session.as_ref().and_then(|s| s.card()).map(|c| c.dimension) {
                     self.open_dimension(d);
@@ -267,6 +318,7 @@ impl App {
                 q.screen = QuizScreen::Start;
                 q.scroll = 0;
             }
+            Action::Up | Action::Down | Action::OpenInCompare => self.results_missed(action),
             _ => {
                 self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }

@@ -4,11 +4,12 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
-    QuizResults, QuizStart, Search, Sources,
+    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizGrade,
+    QuizQuestion, QuizResults, QuizStart, QuizTyped, Search, Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
+use crate::quiz::Grade;
 
 const fn b(
     context: Context,
@@ -269,6 +270,33 @@ pub const BINDINGS: &[Binding] = &[
         "answer with the highlighted option, or submit the ticked ones",
         Some("submit"),
     ),
+    // Quiz: a question answered by typing. Every printable key types, digits and letters too.
+    b(QuizTyped, &[Key::Text], Action::Type(' '), "type the answer", None),
+    b(QuizTyped, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),
+    b(QuizTyped, &[Key::Ctrl('u')], Action::ClearQuery, "clear the answer", Some("clear")),
+    b(QuizTyped, &[Key::Code(K::Enter)], Action::Select, "submit the answer", Some("submit")),
+    // Quiz: after a right answer, before the rest of the feedback's keys.
+    b(
+        QuizGrade,
+        &[Key::Char('h')],
+        Action::Grade(Grade::Hard),
+        "grade it hard: it comes back sooner",
+        Some("hard/good/easy"),
+    ),
+    b(
+        QuizGrade,
+        &[Key::Char('g')],
+        Action::Grade(Grade::Good),
+        "grade it good (what it gets unless you say)",
+        Some("hard/good/easy"),
+    ),
+    b(
+        QuizGrade,
+        &[Key::Char('e')],
+        Action::Grade(Grade::Easy),
+        "grade it easy: it comes back later",
+        Some("hard/good/easy"),
+    ),
     // Quiz: after answering.
     b(
         QuizFeedback,
@@ -298,13 +326,32 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         QuizResults,
+        &[Key::Char('o')],
+        Action::OpenInCompare,
+        "read the highlighted missed question's dimension in Compare (b comes back)",
+        Some("compare"),
+    ),
+    b(
+        QuizResults,
         &[Key::Char('n'), Key::Code(K::Enter)],
         Action::NewQuiz,
         "back to the start form for a new quiz",
         Some("new quiz"),
     ),
-    b(QuizResults, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
-    b(QuizResults, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
+    b(
+        QuizResults,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "highlight the previous missed question (or scroll up)",
+        Some("move"),
+    ),
+    b(
+        QuizResults,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "highlight the next missed question (or scroll down)",
+        Some("move"),
+    ),
     b(QuizResults, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
     b(QuizResults, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
     // Sources.

@@ -9,8 +9,8 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
-    QuizResults, QuizStart, Search, Sources,
+    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizGrade,
+    QuizQuestion, QuizResults, QuizStart, QuizTyped, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -28,8 +28,12 @@ pub enum Context {
     /// A quiz question waiting for its answer: the answer keys come before everything but
     /// switching tabs and quitting.
     QuizQuestion,
+    /// A question whose answer is typed, waiting for it: every printable key types.
+    QuizTyped,
     /// A question answered, its feedback showing.
     QuizFeedback,
+    /// The feedback of a right answer, which may be graded hard, good or easy.
+    QuizGrade,
     /// The results of a quiz.
     QuizResults,
     /// Compare, opened from a quiz's feedback.
@@ -54,7 +58,9 @@ impl Context {
             Context::Sources => "Sources",
             Context::QuizStart => "Quiz: start",
             Context::QuizQuestion => "Quiz: a question",
+            Context::QuizTyped => "Quiz: a question answered by typing",
             Context::QuizFeedback => "Quiz: after answering",
+            Context::QuizGrade => "Quiz: after a right answer",
             Context::QuizResults => "Quiz: results",
             Context::FromQuiz => "Compare, opened from the quiz",
             Context::Glossary => "Glossary",
@@ -160,13 +166,15 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 13] = [
+pub const ALL_CONTEXTS: [Context; 15] = [
     Global,
     Compare,
     FromQuiz,
     QuizStart,
     QuizQuestion,
+    QuizTyped,
     QuizFeedback,
+    QuizGrade,
     QuizResults,
     Glossary,
     FitStatement,

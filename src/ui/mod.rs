@@ -8,6 +8,7 @@ pub mod fit;
 pub mod glossary;
 pub mod help;
 pub mod quiz;
+mod quiz_answer;
 pub mod search;
 pub mod sources;
 pub mod theme;

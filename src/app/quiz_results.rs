@@ -1,0 +1,50 @@
+//! The end of a round: its score joins the path across retries, and the results' list of
+//! missed questions can be walked, each opening its dimension in Compare.
+
+use super::{App, QuizScreen};
+use crate::action::Action;
+
+impl App {
+    /// The round is over: its score joins the path, and the results show.
+    pub(super) fn finish_round(&mut self) {
+        let q = &mut self.quiz;
+        if let Some(session) = q.session.as_ref() {
+            q.path.push(&session.results(&self.content));
+        }
+        q.screen = QuizScreen::Results;
+        q.scroll = 0;
+        q.missed_cursor = 0;
+        q.reveal_missed = false;
+    }
+
+    /// Up and Down move the highlight among the missed questions (and scroll with it); with
+    /// none missed they scroll. `o` opens the highlighted one's dimension in Compare.
+    pub(super) fn results_missed(&mut self, action: Action) {
+        let missed = self.quiz.session.as_ref().map(|s| s.results(&self.content).missed).unwrap_or_default();
+        let q = &mut self.quiz;
+        match action {
+            Action::OpenInCompare => {
+                let card = missed.get(q.missed_cursor).and_then(|&i| q.session.as_ref()?.cards.get(i));
+                match card.map(|c| c.dimension) {
+                    Some(d) => {
+                        self.open_dimension(d);
+                        self.return_to_quiz = true;
+                    }
+                    None => q.notice = Some("Nothing was missed: no question to open.".into()),
+                }
+            }
+            _ if missed.is_empty() => {
+                q.scroll = self.drawn.viewport(crate::view::Region::QuizText, q.scroll).act(action).offset
+            }
+            Action::Up => {
+                q.missed_cursor = q.missed_cursor.saturating_sub(1);
+                q.reveal_missed = true;
+            }
+            Action::Down => {
+                q.missed_cursor = (q.missed_cursor + 1).min(missed.len() - 1);
+                q.reveal_missed = true;
+            }
+            _ => {}
+        }
+    }
+}
