@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
-use scm_vs_om::content::{Content, ContentSource};
+use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
 use scm_vs_om::ui::theme::Theme;
@@ -61,18 +61,23 @@ fn main() -> ExitCode {
     // Content is loaded and checked before the terminal is touched, so problems print plainly.
     // `check` and `export` parse even the built-in content; the explorer takes it ready-made.
     let loaded = match cli.command {
-        None => Content::load_fast(&source),
-        _ => Content::load(&source),
+        None => Content::load_fast_checked(&source),
+        Some(Command::Check { strict: true }) => Content::load_checked(&source).and_then(Loaded::strict),
+        _ => Content::load_checked(&source),
     };
-    let content = match loaded {
-        Ok(c) => c,
+    let Loaded { content, warnings } = match loaded {
+        Ok(l) => l,
         Err(e) => {
             say!("{e}");
             return ExitCode::FAILURE;
         }
     };
+    // Warnings never stop anything: they go to stderr, before the terminal is taken over.
+    if !warnings.is_empty() {
+        let _ = std::io::stderr().write_all(warning_lines(&warnings).as_bytes());
+    }
     match &cli.command {
-        Some(Command::Check) => {
+        Some(Command::Check { .. }) => {
             print(format!("{}\n", scm_vs_om::check_summary(&content, &source)).as_bytes(), "the summary")
         }
         Some(Command::Export { format }) => {
@@ -148,7 +153,8 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
     if let Some(length) = cli.quiz_length.or(settings.quiz_length) {
         app.set_quiz_length(length.index());
     }
-    app.notices = settings.warnings.iter().map(|w| settings::describe(w)).collect();
+    // Added to, not replaced: restoring a kept quiz or Fit ratings may have notices too.
+    app.notices.extend(settings.warnings.iter().map(|w| settings::describe(w)));
     let outcome = terminal::run(&mut app, Session { mouse });
     // The terminal is restored by now: say where answers that could not be saved went.
     if let Some(message) = app.quiz.history.rescue_message() {

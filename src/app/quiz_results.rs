@@ -27,8 +27,8 @@ impl App {
                 let card = missed.get(q.missed_cursor).and_then(|&i| q.session.as_ref()?.cards.get(i));
                 match card.map(|c| c.dimension) {
                     Some(d) => {
+                        self.follow_link();
                         self.open_dimension(d);
-                        self.return_to_quiz = true;
                     }
                     None => q.notice = Some("Nothing was missed: no question to open.".into()),
                 }
