@@ -121,13 +121,15 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         spans.push(Span::raw("  "));
     }
     Line::from(spans).render(area, buf);
-    // On the right, what is being compared: the short names from the content. Rendered into
-    // its own cells only, so the gap before it stays unstyled (and unsent).
+    // On the right, what is being compared: the pack's title where it fits, else the short
+    // names from the content. Rendered into its own cells only, so the gap before it stays
+    // unstyled (and unsent).
     let shorts: Vec<&str> = app.content.disciplines.iter().map(|d| d.short.as_str()).collect();
-    let label = format!("{} ", shorts.join(" vs "));
-    let width = label.width() as u16;
     let used: usize = Tab::ALL.iter().map(|t| t.title().width() + 5).sum::<usize>() + 12;
-    if used + (width as usize) < area.width as usize {
+    let labels =
+        app.content.pack.title.iter().map(|t| format!("{t} ")).chain([format!("{} ", shorts.join(" vs "))]);
+    if let Some(label) = labels.into_iter().find(|l| used + l.width() < area.width as usize) {
+        let width = label.width() as u16;
         let right = Rect { x: area.right() - width, width, ..area };
         Line::styled(label, t.dim).render(right, buf);
     }
