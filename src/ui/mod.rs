@@ -8,6 +8,7 @@ pub mod draw;
 pub mod fit;
 pub mod glossary;
 pub mod help;
+pub mod progress;
 pub mod quiz;
 mod quiz_answer;
 pub mod search;
@@ -58,6 +59,7 @@ pub fn render_frame(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         Tab::Glossary => glossary::render(app, body, buf, &mut rec),
         Tab::Fit => fit::render(app, body, buf, &mut rec),
         Tab::Sources => sources::render(app, body, buf, &mut rec),
+        Tab::Progress => progress::render(app, body, buf, &mut rec),
     }
     render_footer(app, footer, buf);
     // An overlay covers the tab: nothing under it can be clicked.
