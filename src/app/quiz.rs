@@ -9,7 +9,7 @@ use crate::quiz::card::{Origin, card};
 use crate::quiz::session::{due_count, due_forecast, select};
 use crate::quiz::{Difficulty, Grade, History, Plan, Record, RoundPath, Schedule, Scope, Session};
 use crate::saved::{QUIZ_FILE, SavedQuiz};
-use crate::view::Region;
+use crate::view::{ListCursor, Region};
 
 /// The choices of the start form's "How many" field.
 pub const COUNTS: [Option<usize>; 4] = [Some(10), Some(20), Some(50), None];
@@ -208,8 +208,7 @@ impl App {
             *value = if forward { (*value + 1) % len } else { (*value + len - 1) % len };
         };
         match action {
-            Action::Up => q.field = q.field.saturating_sub(1),
-            Action::Down => q.field = (q.field + 1).min(FIELDS - 1),
+            Action::Up | Action::Down => q.field = ListCursor::whole(q.field, FIELDS).act(action),
             Action::FocusNext | Action::FocusPrev => {
                 let forward = action == Action::FocusNext;
                 match q.field {
@@ -344,8 +343,7 @@ impl App {
                 q.cursor_shown = true;
                 toggle(&mut q.ticked, q.cursor);
             }
-            Action::Up if shown => q.cursor = q.cursor.saturating_sub(1),
-            Action::Down if shown => q.cursor = (q.cursor + 1).min(last),
+            Action::Up | Action::Down if shown => q.cursor = ListCursor::whole(q.cursor, n).act(action),
             Action::Up | Action::Down | Action::First => (q.cursor, q.cursor_shown) = (0, true),
             Action::Last => (q.cursor, q.cursor_shown) = (last, true),
             Action::PageUp | Action::PageDown => {

@@ -3,6 +3,7 @@
 
 use super::{App, QuizScreen};
 use crate::action::Action;
+use crate::view::ListCursor;
 
 impl App {
     /// The round is over: its score joins the path, and the results show.
@@ -36,12 +37,8 @@ impl App {
             _ if missed.is_empty() => {
                 q.scroll = self.drawn.viewport(crate::view::Region::QuizText, q.scroll).act(action).offset
             }
-            Action::Up => {
-                q.missed_cursor = q.missed_cursor.saturating_sub(1);
-                q.reveal_missed = true;
-            }
-            Action::Down => {
-                q.missed_cursor = (q.missed_cursor + 1).min(missed.len() - 1);
+            Action::Up | Action::Down => {
+                q.missed_cursor = ListCursor::whole(q.missed_cursor, missed.len()).act(action);
                 q.reveal_missed = true;
             }
             _ => {}
