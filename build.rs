@@ -11,8 +11,17 @@ fn main() {
     // Cargo reruns this when the core crate changes; the TOML files it embeds are tracked
     // through the core crate, but say so here too so an edit to content/ always rebuilds.
     println!("cargo::rerun-if-changed=content");
-    let content = match Content::parse_builtin() {
-        Ok(c) => c,
+    let content = match Content::parse_builtin_checked() {
+        Ok(loaded) => {
+            // One line, not one per warning: every build of the crate would repeat them.
+            if !loaded.warnings.is_empty() {
+                println!(
+                    "cargo::warning=the built-in content has {} warnings; see them with `cargo run -- check --content content`",
+                    loaded.warnings.len()
+                );
+            }
+            loaded.content
+        }
         Err(e) => {
             eprintln!("The built-in content in content/ has problems:\n{e}");
             std::process::exit(1);

@@ -4,7 +4,7 @@
 //! fails the build, with every diagnostic) and stored the model in postcard's compact binary
 //! form. Start-up decodes it instead of parsing TOML, in about a tenth of the time.
 
-use crate::content::{Content, ContentSource, LoadError};
+use crate::content::{Content, ContentSource, LoadError, Loaded};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-content.postcard"));
 
@@ -16,6 +16,10 @@ pub trait BuiltinContent: Sized {
 
     /// Like [`Content::load`], but the built-in content comes ready-made rather than parsed.
     fn load_fast(source: &ContentSource) -> Result<Self, LoadError>;
+
+    /// Like [`Content::load_checked`], but the built-in content comes ready-made (`build.rs`
+    /// checked it; `check` shows its warnings).
+    fn load_fast_checked(source: &ContentSource) -> Result<Loaded, LoadError>;
 }
 
 impl BuiltinContent for Content {
@@ -27,6 +31,13 @@ impl BuiltinContent for Content {
         match source {
             ContentSource::Builtin => Ok(Content::builtin()),
             dir => Content::load(dir),
+        }
+    }
+
+    fn load_fast_checked(source: &ContentSource) -> Result<Loaded, LoadError> {
+        match source {
+            ContentSource::Builtin => Ok(Loaded { content: Content::builtin(), warnings: Vec::new() }),
+            dir => Content::load_checked(dir),
         }
     }
 }

@@ -126,9 +126,17 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a content pack: a one-line summary, or every problem as path:line:col
-    #[command(after_help = "Exit status: 0 when the content is valid, 1 when it has problems.\n\n\
-                            Examples:\n  scm-vs-om check\n  scm-vs-om check --content my-pack")]
-    Check,
+    #[command(after_help = "Warnings (likely mistakes, such as a misnamed file or the same point twice) \
+                            are printed as path:line:col: warning: message and do not fail the check.\n\n\
+                            Exit status: 0 when the content is valid, 1 when it has problems \
+                            (or, with --strict, warnings).\n\n\
+                            Examples:\n  scm-vs-om check\n  scm-vs-om check --content my-pack\n  \
+                            scm-vs-om check --strict --content my-pack    in a pack's own CI")]
+    Check {
+        /// Treat warnings as errors: print them as problems and exit 1
+        #[arg(long)]
+        strict: bool,
+    },
 
     /// Write a content pack to standard output, as Markdown or JSON
     #[command(after_help = "Examples:\n  scm-vs-om export --format markdown > comparison.md\n  \

@@ -6,7 +6,7 @@ use clap::CommandFactory;
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
-use scm_vs_om::content::{Content, ContentSource};
+use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
 use scm_vs_om::ui::theme::Theme;
@@ -61,18 +61,23 @@ fn main() -> ExitCode {
     // Content is loaded and checked before the terminal is touched, so problems print plainly.
     // `check` and `export` parse even the built-in content; the explorer takes it ready-made.
     let loaded = match cli.command {
-        None => Content::load_fast(&source),
-        _ => Content::load(&source),
+        None => Content::load_fast_checked(&source),
+        Some(Command::Check { strict: true }) => Content::load_checked(&source).and_then(Loaded::strict),
+        _ => Content::load_checked(&source),
     };
-    let content = match loaded {
-        Ok(c) => c,
+    let Loaded { content, warnings } = match loaded {
+        Ok(l) => l,
         Err(e) => {
             say!("{e}");
             return ExitCode::FAILURE;
         }
     };
+    // Warnings never stop anything: they go to stderr, before the terminal is taken over.
+    if !warnings.is_empty() {
+        let _ = std::io::stderr().write_all(warning_lines(&warnings).as_bytes());
+    }
     match &cli.command {
-        Some(Command::Check) => {
+        Some(Command::Check { .. }) => {
             print(format!("{}\n", scm_vs_om::check_summary(&content, &source)).as_bytes(), "the summary")
         }
         Some(Command::Export { format }) => {

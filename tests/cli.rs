@@ -49,7 +49,7 @@ fn export_of_the_builtin_pack_covers_everything() {
     assert!(md.find("## Answer key").unwrap() > md.rfind("    a) ").unwrap());
     let (_, json, _) = run(&["export", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["dimensions"].as_array().unwrap().len(), 32);
+    assert_eq!(v["dimensions"].as_array().unwrap().len(), 44);
     assert_eq!(v["questions"].as_array().unwrap().len(), 227);
     assert_eq!(v["disciplines"][0]["id"], "scm");
 }
@@ -154,6 +154,40 @@ fn a_closed_pipe_for_errors_is_not_a_panic() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// A copy of the minimal pack with its glossary misnamed, which loads with one warning.
+fn pack_with_a_warning() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(minimal()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    std::fs::rename(dir.path().join("glossary.toml"), dir.path().join("glosary.toml")).unwrap();
+    dir
+}
+
+#[test]
+fn check_prints_warnings_and_passes_unless_strict() {
+    let dir = pack_with_a_warning();
+    let pack = dir.path().to_str().unwrap();
+    let warning = format!(
+        "{pack}/glosary.toml:1:1: warning: this file is not read: did you mean `glossary.toml`? (rename it to `glossary.toml`)\n"
+    );
+    let (code, out, err) = run(&["check", "--content", pack]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, warning);
+    assert!(out.starts_with("ok: "), "{out}");
+    let (code, out, err) = run(&["check", "--strict", "--content", pack]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        format!(
+            "{pack}/glosary.toml:1:1: this file is not read: did you mean `glossary.toml`? (rename it to `glossary.toml`)\n\
+             1 problem found\n"
+        )
+    );
+}
+
 /// Runs a command that must end by itself within a few seconds (a blocking open would hang).
 fn run_briefly(cmd: &mut Command) -> (i32, String) {
     let mut child =
@@ -211,6 +245,22 @@ fn content_naming_a_file_says_it_is_not_a_directory() {
              disciplines.toml, sources.toml and compare.toml\n1 problem found"
         )
     );
+}
+
+#[test]
+fn the_explorer_prints_warnings_before_it_starts() {
+    let dir = pack_with_a_warning();
+    let pack = dir.path().to_str().unwrap();
+    // Not on a terminal the explorer does not start, but the warning comes first all the same
+    // (tests/pty.rs shows it starting after one).
+    let (code, _, err) = run(&["--content", pack, "--no-history"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with(&format!("{pack}/glosary.toml:1:1: warning: this file is not read")), "{err}");
+    // Exports carry on too.
+    let (code, out, err) = run(&["export", "--content", pack]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# "), "{out}");
+    assert!(err.contains("warning: this file is not read"), "{err}");
 }
 
 /// An empty SCM_VS_OM_DATA_DIR or SCM_VS_OM_CONFIG is as good as unset: every command runs.

@@ -210,7 +210,7 @@ fn a_click_in_the_real_program_lands_on_what_it_drew() {
     click_at(&mut s, (x, y));
     let (x, y) = find_on(&s, "  Inventory");
     click_at(&mut s, (x + 3, y));
-    s.wait_for("Suppliers, inventory and logistics ·");
+    s.wait_for("Supply, logistics and risk ·");
     s.send(b"q");
     let (_, raw, parser) = s.exit_code();
     pty_support::assert_restored(&raw, &parser);

@@ -4,9 +4,11 @@ use std::collections::HashMap;
 
 use strum::VariantNames;
 
+use super::compare_facets::{PointCx, RawExtras, RawPoints, read_extras, resolve as resolve_points};
+use super::flow_file::{RawFlow, read_flow, resolve_flow};
 use super::ids::Ids;
 use super::model::{Colour, Content, Dimension, Discipline, Group, NamedColour, Source};
-use super::reader::{At, FileCtx, Table};
+use super::reader::{At, FileCtx};
 
 struct RawDiscipline {
     id: Option<At<String>>,
@@ -43,6 +45,7 @@ struct RawDimension {
     note: Option<At<String>>,
     sources: Option<Vec<At<String>>>,
     points: Option<RawPoints>,
+    extras: RawExtras,
 }
 
 fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
@@ -107,7 +110,9 @@ fn read_sources(ctx: &FileCtx<'_>) -> Vec<RawSource> {
     items
 }
 
-fn read_compare(ctx: &FileCtx<'_>) -> (Vec<RawGroup>, Vec<RawDimension>, usize) {
+type RawCompare = (Vec<RawGroup>, Vec<RawDimension>, Option<RawFlow>, usize);
+
+fn read_compare(ctx: &FileCtx<'_>) -> RawCompare {
     let Some(doc) = ctx.parse() else { return Default::default() };
     let mut root = ctx.root(doc);
     let groups = root
@@ -123,7 +128,7 @@ fn read_compare(ctx: &FileCtx<'_>) -> (Vec<RawGroup>, Vec<RawDimension>, usize) 
         .tables("dimension", "[[dimension]]")
         .into_iter()
         .map(|mut t| {
-            let points = read_points(&mut t);
+            let (extras, points) = read_extras(&mut t);
             let d = RawDimension {
                 id: t.id("id"),
                 title: t.text("title"),
@@ -133,28 +138,15 @@ fn read_compare(ctx: &FileCtx<'_>) -> (Vec<RawGroup>, Vec<RawDimension>, usize) 
                 note: t.opt_prose("note"),
                 sources: t.ids("sources"),
                 points,
+                extras,
             };
             t.finish();
             d
         })
         .collect();
+    let flow = read_flow(&mut root);
     root.finish();
-    (groups, dimensions, doc.span().end)
-}
-
-type RawPoints = (usize, Vec<(At<String>, Option<Vec<At<String>>>)>);
-
-fn read_points(t: &mut Table<'_, '_>) -> Option<RawPoints> {
-    let at = t.at;
-    let entries = t.map("points")?;
-    let lists = entries
-        .into_iter()
-        .map(|(key, value)| {
-            let list = t.text_list_value(&format!("points.{}", key.value), value);
-            (key, list)
-        })
-        .collect();
-    Some((at, lists))
+    (groups, dimensions, flow, doc.span().end)
 }
 
 /// Reads the disciplines, sources and comparison, and resolves references between them.
@@ -166,7 +158,7 @@ pub(super) fn build_compare<'c>(
 ) -> (Option<Content>, Refs<'c>) {
     let raw_disciplines = dctx.map(read_disciplines).unwrap_or_default();
     let raw_sources = sctx.map(read_sources).unwrap_or_default();
-    let (raw_groups, raw_dimensions, compare_end) = cctx.map(read_compare).unwrap_or_default();
+    let (raw_groups, raw_dimensions, raw_flow, compare_end) = cctx.map(read_compare).unwrap_or_default();
 
     // Id tables are built only after every file has been read, so a reference is checked
     // against a file's ids only when that file parsed cleanly (see `Ids::resolve`).
@@ -229,6 +221,7 @@ pub(super) fn build_compare<'c>(
 
     let mut groups: Vec<Group> = Vec::new();
     let mut dimensions: Vec<(usize, Dimension)> = Vec::new();
+    let mut flow = None;
     if let Some(cctx) = cctx {
         for g in &raw_groups {
             if let (Some(id), Some(title)) = (&g.id, &g.title) {
@@ -241,12 +234,18 @@ pub(super) fn build_compare<'c>(
         let dimension_groups: std::collections::HashSet<String> =
             raw_dimensions.iter().filter_map(|d| d.group.as_ref().map(|g| g.value.clone())).collect();
         let discipline_order: Vec<&str> = disciplines.iter().map(|d| d.id.as_str()).collect();
+        let cx = PointCx {
+            cctx,
+            dctx,
+            disciplines: &discipline_ids,
+            sources: &source_ids,
+            order: &discipline_order,
+        };
         for d in raw_dimensions {
             let group = d.group.as_ref().and_then(|g| group_ids.resolve(cctx, g));
             let sources = d.sources.as_ref().map(|s| source_ids.resolve_all(cctx, s));
-            let points = d
-                .points
-                .and_then(|p| resolve_points(cctx, &discipline_ids, &discipline_order, dctx, p, &d.id));
+            let name = d.id.as_ref().map_or("this dimension", |d| d.value.as_str()).to_owned();
+            let points = resolve_points(&cx, &name, d.extras, d.points, d.overlap);
             let (Some(id), Some(title), Some(group), Some(sources), Some(points)) =
                 (d.id, d.title, group, sources, points)
             else {
@@ -259,13 +258,18 @@ pub(super) fn build_compare<'c>(
                     title: title.value,
                     group,
                     summary: d.summary.map(|s| s.value),
-                    overlap: d.overlap.map(|s| s.value),
+                    overlap: points.overlap,
                     note: d.note.map(|s| s.value),
-                    points,
+                    points: points.points,
                     sources,
+                    point_sources: points.point_sources,
+                    facets: points.facets,
+                    shared: points.shared,
+                    glance: points.glance,
                 },
             ));
         }
+        flow = raw_flow.and_then(|f| resolve_flow(cctx, &discipline_ids, &source_ids, &discipline_order, f));
         for g in &raw_groups {
             let Some(id) = &g.id else { continue };
             if !dimension_groups.contains(&id.value) {
@@ -292,6 +296,7 @@ pub(super) fn build_compare<'c>(
         questions: Vec::new(),
         terms: Vec::new(),
         fit: Default::default(),
+        flow,
     };
     (Some(content), refs)
 }
@@ -302,46 +307,4 @@ pub(super) struct Refs<'c> {
     pub sources: Ids<'c>,
     pub disciplines: Ids<'c>,
     pub dimensions: Ids<'c>,
-}
-
-/// Points are keyed by discipline id; every discipline needs a non-empty list, and every key
-/// must be a discipline. Returns the lists in discipline order.
-fn resolve_points(
-    cctx: &FileCtx<'_>,
-    discipline_ids: &Ids<'_>,
-    order: &[&str],
-    dctx: Option<&FileCtx<'_>>,
-    (at, entries): RawPoints,
-    dimension: &Option<At<String>>,
-) -> Option<Vec<Vec<String>>> {
-    let mut by_id: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut ok = true;
-    for (key, list) in &entries {
-        if discipline_ids.resolve(cctx, key).is_none() {
-            ok = false;
-            continue;
-        }
-        match list {
-            Some(list) => {
-                by_id.insert(key.value.as_str(), list.iter().map(|p| p.value.clone()).collect());
-            }
-            None => ok = false,
-        }
-    }
-    let disciplines_known = dctx.is_some_and(FileCtx::parsed_cleanly);
-    let name = dimension.as_ref().map_or("this dimension", |d| d.value.as_str());
-    let mut out = Vec::with_capacity(order.len());
-    for id in order {
-        match by_id.remove(id) {
-            Some(list) => out.push(list),
-            None if entries.iter().any(|(k, _)| k.value == *id) => {}
-            None => {
-                if disciplines_known {
-                    cctx.error(at, format!("dimension `{name}` has no points for discipline `{id}` (add `{id} = [...]` under [dimension.points])"));
-                }
-                ok = false;
-            }
-        }
-    }
-    ok.then_some(out)
 }

@@ -19,10 +19,29 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem found while loading content, sorted by file and position.
+impl Diagnostic {
+    /// Shows this diagnostic as a warning: `path:line:col: warning: message`.
+    pub fn as_warning(&self) -> AsWarning<'_> {
+        AsWarning(self)
+    }
+}
+
+/// See [`Diagnostic::as_warning`].
+pub struct AsWarning<'d>(&'d Diagnostic);
+
+impl fmt::Display for AsWarning<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(f, "{}:{}:{}: warning: {}", escape(&d.path), d.line, d.col, escape(&d.message))
+    }
+}
+
+/// Every problem found while loading content, sorted by file and position, and the warnings
+/// found beside them (which alone would not have stopped the load).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl fmt::Display for LoadError {
@@ -30,9 +49,21 @@ impl fmt::Display for LoadError {
         for d in &self.diagnostics {
             writeln!(f, "{d}")?;
         }
+        for w in &self.warnings {
+            writeln!(f, "{}", w.as_warning())?;
+        }
         let n = self.diagnostics.len();
-        write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
+        write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })?;
+        match self.warnings.len() {
+            0 => Ok(()),
+            w => write!(f, " and {w} warning{}", if w == 1 { "" } else { "s" }),
+        }
     }
+}
+
+/// Prints warnings, one a line, as `path:line:col: warning: message`.
+pub fn warning_lines(warnings: &[Diagnostic]) -> String {
+    warnings.iter().map(|w| format!("{}\n", w.as_warning())).collect()
 }
 
 impl std::error::Error for LoadError {}
@@ -158,5 +189,19 @@ mod tests {
             message: "unknown key `\u{1b}]0;x`".into(),
         };
         assert_eq!(d.to_string(), "dir\\u{7}/a.toml:3:7: unknown key `\\u{1b}]0;x`");
+        assert_eq!(d.as_warning().to_string(), "dir\\u{7}/a.toml:3:7: warning: unknown key `\\u{1b}]0;x`");
+    }
+
+    #[test]
+    fn load_error_lists_errors_then_warnings_and_counts_both() {
+        let d =
+            |line, message: &str| Diagnostic { path: "p.toml".into(), line, col: 1, message: message.into() };
+        let e = LoadError { diagnostics: vec![d(2, "bad")], warnings: vec![d(1, "odd"), d(3, "odder")] };
+        assert_eq!(
+            e.to_string(),
+            "p.toml:2:1: bad\np.toml:1:1: warning: odd\np.toml:3:1: warning: odder\n1 problem found and 2 warnings"
+        );
+        let e = LoadError { diagnostics: vec![d(2, "bad"), d(4, "worse")], warnings: vec![] };
+        assert_eq!(e.to_string(), "p.toml:2:1: bad\np.toml:4:1: worse\n2 problems found");
     }
 }

@@ -48,13 +48,54 @@ pub struct FileText {
     pub problems: Vec<Diagnostic>,
 }
 
+/// Content that loaded, and the warnings found in it: likely mistakes that did not stop it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub content: Content,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// For `check --strict`: any warning fails the load, reported as an error.
+    pub fn strict(self) -> Result<Loaded, LoadError> {
+        if self.warnings.is_empty() {
+            Ok(self)
+        } else {
+            Err(LoadError { diagnostics: self.warnings, warnings: Vec::new() })
+        }
+    }
+}
+
 impl Content {
     /// Loads and validates a content pack; on failure, every problem found.
     pub fn load(source: &ContentSource) -> Result<Content, LoadError> {
+        Content::load_checked(source).map(|l| l.content)
+    }
+
+    /// Like [`Content::load`], keeping the warnings.
+    pub fn load_checked(source: &ContentSource) -> Result<Loaded, LoadError> {
+        let mut result = Content::load_files(source);
+        if let ContentSource::Dir(dir) = source {
+            let mut found = super::warnings::file_names(dir);
+            let warnings = match &mut result {
+                Ok(l) => &mut l.warnings,
+                Err(e) => &mut e.warnings,
+            };
+            found.append(warnings);
+            *warnings = found;
+        }
+        result
+    }
+
+    fn load_files(source: &ContentSource) -> Result<Loaded, LoadError> {
         match source {
-            ContentSource::Builtin => Content::parse_builtin(),
+            // The built-in pack's warnings are for its writers, who see them from `build.rs`
+            // and `check --content content`; whoever runs the binary cannot act on them.
+            ContentSource::Builtin => {
+                Content::parse_builtin().map(|content| Loaded { content, warnings: Vec::new() })
+            }
             ContentSource::Dir(dir) if is_not_a_directory(dir) => Err(not_a_directory(dir)),
-            ContentSource::Dir(dir) => Content::from_files(
+            ContentSource::Dir(dir) => Content::from_files_checked(
                 FILES
                     .iter()
                     .map(|name| {
@@ -72,23 +113,36 @@ impl Content {
 
     /// Parses and checks the built-in TOML files, as `build.rs` does at build time.
     pub fn parse_builtin() -> Result<Content, LoadError> {
-        Content::from_files(
-            BUILTIN
-                .iter()
-                .map(|(name, text)| FileText {
-                    path: format!("content/{name}"),
-                    text: Some((*text).to_owned()),
-                    problems: Vec::new(),
-                })
-                .collect(),
-        )
+        Content::parse_builtin_checked().map(|l| l.content)
+    }
+
+    /// Like [`Content::parse_builtin`], keeping the warnings.
+    pub fn parse_builtin_checked() -> Result<Loaded, LoadError> {
+        Content::from_files_checked(Content::builtin_files())
+    }
+
+    fn builtin_files() -> Vec<FileText> {
+        BUILTIN
+            .iter()
+            .map(|(name, text)| FileText {
+                path: format!("content/{name}"),
+                text: Some((*text).to_owned()),
+                problems: Vec::new(),
+            })
+            .collect()
     }
 
     /// Parses and checks the given files, which must be [`FILES`] in that order.
     pub fn from_files(files: Vec<FileText>) -> Result<Content, LoadError> {
+        Content::from_files_checked(files).map(|l| l.content)
+    }
+
+    /// Like [`Content::from_files`], keeping the warnings.
+    pub fn from_files_checked(files: Vec<FileText>) -> Result<Loaded, LoadError> {
         let [disciplines, sources, compare, quiz, glossary, fit]: [FileText; 6] =
             files.try_into().unwrap_or_else(|_| panic!("from_files takes exactly {FILES:?}"));
         let mut diagnostics = Vec::new();
+        let mut warnings = Vec::new();
         let result = {
             let files = [&disciplines, &sources, &compare, &quiz, &glossary, &fit];
             for f in files {
@@ -107,16 +161,27 @@ impl Content {
                 content.fit = fit;
                 content
             });
+            // Warnings come from the files that parsed, whatever else is wrong: each is a fact
+            // about what is written, not a consequence of an error.
+            super::warnings::content(&super::warnings::Files {
+                sources: sctx.as_ref(),
+                compare: cctx.as_ref(),
+                quiz: qctx.as_ref(),
+                glossary: gctx.as_ref(),
+                content: content.as_ref(),
+            });
             for ctx in [dctx, sctx, cctx, qctx, gctx, fctx].into_iter().flatten() {
-                diagnostics.extend(ctx.into_diagnostics());
+                let (errors, found) = ctx.into_report();
+                diagnostics.extend(errors);
+                warnings.extend(found);
             }
             content
         };
         match result {
-            Some(content) if diagnostics.is_empty() => Ok(content),
+            Some(content) if diagnostics.is_empty() => Ok(Loaded { content, warnings }),
             _ => {
                 debug_assert!(!diagnostics.is_empty(), "a failed load must say why");
-                Err(LoadError { diagnostics })
+                Err(LoadError { diagnostics, warnings })
             }
         }
     }
@@ -222,6 +287,7 @@ fn not_a_directory(dir: &Path) -> LoadError {
                       sources.toml and compare.toml"
                 .into(),
         }],
+        warnings: Vec::new(),
     }
 }
 

@@ -23,6 +23,21 @@ pub struct Content {
     pub terms: Vec<Term>,
     /// The "which field fits me?" self-assessment.
     pub fit: Fit,
+    /// Where along a chain of stages each discipline works, if the pack draws one.
+    pub flow: Option<Flow>,
+}
+
+/// A chain of stages (suppliers → … → customers) and the stages each discipline covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    /// The stage names, in chain order.
+    pub stages: Vec<String>,
+    /// Per discipline (in [`Content::disciplines`] order), the indices of the stages it
+    /// covers, ascending; empty when the author left that discipline out.
+    pub spans: Vec<Vec<usize>>,
+    /// A caveat shown with the strip (for instance, that the fields nest both ways).
+    pub note: Option<String>,
+    pub sources: Vec<usize>,
 }
 
 /// Which discipline owns something: one of them, or all of them.
@@ -94,9 +109,35 @@ pub struct Dimension {
     pub overlap: Option<String>,
     /// A caveat the reader should not miss.
     pub note: Option<String>,
-    /// One list of points per discipline, in the order of [`Content::disciplines`].
+    /// One list of points per discipline, in the order of [`Content::disciplines`]: first
+    /// the points of the facets (facet `f` is `points[d][f]`), then the unpaired ones. The
+    /// drill, search and export read every point from here.
     pub points: Vec<Vec<String>>,
     pub sources: Vec<usize>,
+    /// Each point's own sources, shaped like `points` (empty where none are given).
+    pub point_sources: Vec<Vec<Vec<usize>>>,
+    /// The labels of the facets: points paired across the disciplines ("Goal", "Main tools").
+    pub facets: Vec<String>,
+    /// What the disciplines share, as bullets; an `overlap` paragraph is one bullet.
+    pub shared: Vec<Point>,
+    /// The short phrases of the at-a-glance matrix, if the author wrote them.
+    pub glance: Option<Glance>,
+}
+
+/// A teaching sentence and the sources that support it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Point {
+    pub text: String,
+    pub sources: Vec<usize>,
+}
+
+/// A dimension in a few words per discipline, for the at-a-glance matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Glance {
+    /// Per discipline; `None` where the author left one out.
+    pub phrases: Vec<Option<String>>,
+    /// What they share, in a few words.
+    pub both: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,6 +296,13 @@ impl Content {
         }
     }
 
+    /// The stage names of the flow, by index, for one discipline's span.
+    pub fn flow_span(&self, discipline: usize) -> impl Iterator<Item = &str> {
+        self.flow
+            .iter()
+            .flat_map(move |f| f.spans.get(discipline).into_iter().flatten().map(|&s| f.stages[s].as_str()))
+    }
+
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
     }
@@ -262,6 +310,42 @@ impl Content {
     /// Counts for a one-line summary: disciplines, groups, dimensions, points, sources.
     pub fn point_count(&self) -> usize {
         self.dimensions.iter().flat_map(|d| &d.points).map(Vec::len).sum()
+    }
+}
+
+impl Dimension {
+    /// The points of discipline `d` that have no counterpart in a facet.
+    pub fn unpaired(&self, d: usize) -> &[String] {
+        self.points[d].get(self.facets.len()..).unwrap_or_default()
+    }
+
+    /// The sources of point `p` of discipline `d` (empty if it has none of its own).
+    pub fn point_sources(&self, d: usize, p: usize) -> &[usize] {
+        self.point_sources.get(d).and_then(|s| s.get(p)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The matrix phrase for discipline `d`: the author's short phrase, else its first point
+    /// (which the matrix shows the start of).
+    pub fn glance_phrase(&self, d: usize) -> &str {
+        self.glance
+            .as_ref()
+            .and_then(|g| g.phrases.get(d)?.as_deref())
+            .or_else(|| self.points.get(d)?.first().map(String::as_str))
+            .unwrap_or_default()
+    }
+
+    /// The matrix phrase for what the disciplines share: the author's, else the first shared
+    /// bullet; `None` when nothing is shared.
+    pub fn glance_both(&self) -> Option<&str> {
+        self.glance
+            .as_ref()
+            .and_then(|g| g.both.as_deref())
+            .or_else(|| self.shared.first().map(|p| p.text.as_str()))
+    }
+
+    /// Whether the phrase for discipline `d` was written by the author (not a fallback).
+    pub fn has_glance_phrase(&self, d: usize) -> bool {
+        self.glance.as_ref().is_some_and(|g| g.phrases.get(d).is_some_and(Option::is_some))
     }
 }
 

@@ -35,11 +35,20 @@ fn deepest_line(text: &str) -> usize {
     best.1
 }
 
+/// A point as written: its text and the ids of its sources.
+#[derive(Debug, Clone)]
+pub struct RawPoint {
+    pub text: At<String>,
+    pub sources: Vec<At<String>>,
+}
+
 /// One content file being read: its path and text, and the problems found in it so far.
 pub struct FileCtx<'a> {
     pub path: String,
     pub text: &'a str,
     errors: RefCell<Vec<(usize, String)>>,
+    /// Likely mistakes that do not stop the load (`check --strict` makes them errors).
+    warnings: RefCell<Vec<(usize, String)>>,
     syntax_errors: usize,
     /// The parsed document, unless it had syntax errors.
     doc: Option<Spanned<DeTable<'a>>>,
@@ -55,6 +64,7 @@ impl<'a> FileCtx<'a> {
             path,
             text,
             errors: RefCell::new(Vec::new()),
+            warnings: RefCell::new(Vec::new()),
             syntax_errors: 0,
             doc: None,
             lines: std::cell::OnceCell::new(),
@@ -90,6 +100,12 @@ impl<'a> FileCtx<'a> {
         self.errors.borrow_mut().push((at, message.into()));
     }
 
+    /// Records a likely mistake at `at` that does not stop the content from loading: shown as
+    /// `path:line:col: warning: message`, an error under `check --strict`.
+    pub fn warn(&self, at: usize, message: impl Into<String>) {
+        self.warnings.borrow_mut().push((at, message.into()));
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.borrow().is_empty()
     }
@@ -110,21 +126,31 @@ impl<'a> FileCtx<'a> {
         self.lines.get_or_init(|| LineIndex::new(self.text)).line_col(self.text, at)
     }
 
+    /// The errors found, by position (warnings are left out: see [`FileCtx::into_report`]).
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.into_report().0
+    }
+
+    /// The errors and the warnings found, each by position.
+    pub fn into_report(self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
         let mut errors = self.errors.into_inner();
-        if errors.is_empty() {
-            return Vec::new();
+        let mut warnings = self.warnings.into_inner();
+        if errors.is_empty() && warnings.is_empty() {
+            return (Vec::new(), Vec::new());
         }
         let index = self.lines.into_inner().unwrap_or_else(|| LineIndex::new(self.text));
-        errors.sort_by_key(|(at, _)| *at);
-        let mut columns = index.columns(self.text);
-        errors
-            .into_iter()
-            .map(|(at, message)| {
-                let (line, col) = columns.at(at);
-                Diagnostic { path: self.path.clone(), line, col, message }
-            })
-            .collect()
+        let path = &self.path;
+        let locate = |list: &mut Vec<(usize, String)>| -> Vec<Diagnostic> {
+            list.sort_by_key(|(at, _)| *at);
+            let mut columns = index.columns(self.text);
+            list.drain(..)
+                .map(|(at, message)| {
+                    let (line, col) = columns.at(at);
+                    Diagnostic { path: path.clone(), line, col, message }
+                })
+                .collect()
+        };
+        (locate(&mut errors), locate(&mut warnings))
     }
 
     /// The parsed document, or `None` if it had syntax errors (already reported).
@@ -168,11 +194,13 @@ pub struct Table<'a, 't> {
     pub at: usize,
     what: &'static str,
     known: Vec<&'static str>,
+    /// Set by [`Table::rest`]: every remaining key was handed to the caller.
+    all_known: bool,
 }
 
 impl<'a, 't> Table<'a, 't> {
     fn new(ctx: &'a FileCtx<'a>, table: &'t DeTable<'a>, at: usize, what: &'static str) -> Self {
-        Table { ctx, table, at, what, known: Vec::new() }
+        Table { ctx, table, at, what, known: Vec::new(), all_known: false }
     }
 
     pub fn ctx(&self) -> &'a FileCtx<'a> {
@@ -310,6 +338,37 @@ impl<'a, 't> Table<'a, 't> {
         ok.then_some(texts)
     }
 
+    /// A one-line text read from an arbitrary value (a table with author-chosen keys).
+    pub fn one_line_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<At<String>> {
+        self.text_value(key, v, sanitize::one_line)
+    }
+
+    /// A required, non-empty list of points, read from an arbitrary value. Each point is a
+    /// one-line text, or `{ text = "...", sources = [...] }` to cite it; returns each text
+    /// with its source ids as written (checking them is the caller's job).
+    pub fn point_list_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Vec<RawPoint>> {
+        let items = self.array(key, v, "a list of strings")?;
+        let points: Vec<RawPoint> = items.iter().filter_map(|item| self.point_value(key, item)).collect();
+        (points.len() == items.len()).then_some(points)
+    }
+
+    /// One point: a one-line text, or `{ text = "...", sources = ["id", ...] }`.
+    pub fn point_value(&self, key: &str, v: &Spanned<DeValue<'_>>) -> Option<RawPoint> {
+        if v.get_ref().as_str().is_some() {
+            let text = self.text_value(key, v, sanitize::one_line)?;
+            return Some(RawPoint { text, sources: Vec::new() });
+        }
+        let Some(table) = v.get_ref().as_table() else {
+            self.wrong_type(key, "a string or a { text = \"...\", sources = [...] } table", v);
+            return None;
+        };
+        let mut t = Table::new(self.ctx, table, v.span().start, "a point");
+        let text = t.text("text");
+        let sources = t.ids("sources");
+        t.finish();
+        Some(RawPoint { text: text?, sources: sources? })
+    }
+
     fn array<'v>(&self, key: &str, v: &'v Spanned<DeValue<'_>>, expected: &str) -> Option<&'v DeArray<'v>> {
         let Some(items) = v.get_ref().as_array() else {
             self.wrong_type(key, expected, v);
@@ -384,6 +443,40 @@ impl<'a, 't> Table<'a, 't> {
         )
     }
 
+    /// An optional table with fixed keys (`[flow]`), read by its own [`Table`].
+    pub fn opt_table(&mut self, key: &'static str, what: &'static str) -> Option<Table<'a, 't>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_table() {
+            Some(t) => Some(Table::new(self.ctx, t, v.span().start, what)),
+            None => {
+                self.wrong_type(key, "a table", v);
+                None
+            }
+        }
+    }
+
+    /// An optional table whose keys are chosen by the author.
+    pub fn opt_map(&mut self, key: &'static str) -> Option<Vec<(At<String>, &'t Spanned<DeValue<'a>>)>> {
+        if self.table.get(key).is_none() {
+            self.known.push(key);
+            return None;
+        }
+        self.map(key)
+    }
+
+    /// Every key not read so far, with its value, for tables that mix fixed keys with keys
+    /// the author chooses (a facet's label beside one entry per discipline).
+    pub fn rest(&mut self) -> Vec<(At<String>, &'t Spanned<DeValue<'a>>)> {
+        let table = self.table;
+        let rest: Vec<_> = table
+            .iter()
+            .filter(|(k, _)| !self.known.contains(&k.get_ref().as_ref()))
+            .map(|(k, v)| (At { value: k.get_ref().to_string(), at: k.span().start }, v))
+            .collect();
+        self.all_known = true;
+        rest
+    }
+
     /// An array of tables (`[[key]]`); missing means none. `what` names one element in messages.
     pub fn tables(&mut self, key: &'static str, what: &'static str) -> Vec<Table<'a, 't>> {
         let Some(v) = self.get(key) else {
@@ -407,6 +500,9 @@ impl<'a, 't> Table<'a, 't> {
 
     /// Reports every key that no reader asked for.
     pub fn finish(self) {
+        if self.all_known {
+            return;
+        }
         for (k, _) in self.table.iter() {
             let name = k.get_ref();
             if !self.known.contains(&name.as_ref()) {
