@@ -4,6 +4,7 @@ mod common;
 
 use common::{advance_clock, answer_with, press, quiz_app, right_letters, screen, wrong_letters};
 use scm_vs_om::app::{QuizScreen, Tab};
+use scm_vs_om::content::QuestionKind;
 use scm_vs_om::quiz::History;
 
 #[test]
@@ -137,6 +138,28 @@ fn compare_from_feedback_and_back_to_the_same_place() {
     assert_eq!(app.tab, Tab::Quiz);
 }
 
+/// The question screen cannot take a typed answer yet, so no run, and no count on the start
+/// form, includes an authored typed question: none can leave a learner stuck.
+#[test]
+fn typed_questions_wait_for_the_typing_field() {
+    let mut app = quiz_app(120, 40, 5);
+    let typed: Vec<&str> = app
+        .content
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Typed)
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(!typed.is_empty(), "the built-in pack has typed questions to leave out");
+    let typed: Vec<String> = typed.into_iter().map(String::from).collect();
+    let askable = app.content.questions.len() - typed.len();
+    // All, with the count set to every question that matches.
+    press(&mut app, "2 <Down> <Right> <Right> <Enter>");
+    let session = app.quiz.session.as_ref().expect("a quiz started");
+    assert_eq!(session.cards.len(), askable);
+    assert!(session.cards.iter().all(|c| !typed.contains(&c.id)), "a typed question was asked");
+}
+
 #[test]
 fn the_drill_and_a_group_can_be_chosen() {
     let mut app = quiz_app(120, 40, 9);
@@ -154,7 +177,8 @@ fn the_drill_and_a_group_can_be_chosen() {
         app.content
             .questions
             .iter()
-            .filter(|q| app.content.dimensions[q.dimension].group == 0)
+            // Typed questions wait for the question screen's typing field.
+            .filter(|q| q.kind != QuestionKind::Typed && app.content.dimensions[q.dimension].group == 0)
             .count()
             .min(50)
     );

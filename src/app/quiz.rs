@@ -3,9 +3,10 @@
 
 use super::{App, Tab};
 use crate::action::Action;
-use crate::content::Content;
+use crate::content::{Content, QuestionKind};
+use crate::quiz::card::Entry;
 use crate::quiz::session::{due_count, due_forecast, select};
-use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
+use crate::quiz::{Difficulty, History, Origin, Plan, Record, Schedule, Scope, Session};
 use crate::view::Region;
 
 /// The choices of the start form's "How many" field.
@@ -99,6 +100,15 @@ pub fn scopes(content: &Content) -> Vec<Scope> {
     s
 }
 
+/// The cards the question screen can ask. It cannot take a typed answer until its typing
+/// field lands, so authored `typed` questions wait, left out of counts and runs alike.
+fn askable(content: &Content, mut cards: Vec<Entry>) -> Vec<Entry> {
+    cards.retain(
+        |e| !matches!(e.origin, Origin::Question(i) if content.questions[i].kind == QuestionKind::Typed),
+    );
+    cards
+}
+
 impl App {
     /// How many cards are due for review now (counted now; the screen shows `quiz.due`).
     pub fn due_now(&self) -> usize {
@@ -110,8 +120,8 @@ impl App {
         let now = (self.clock)();
         self.quiz.due = due_count(&self.content, &self.quiz.schedule, now);
         self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
-        self.quiz.matching =
-            select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
+        let selected = select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now);
+        self.quiz.matching = askable(&self.content, selected).len();
     }
 
     pub(super) fn update_quiz(&mut self, action: Action) {
@@ -152,7 +162,7 @@ impl App {
     fn start_quiz(&mut self) {
         let now = (self.clock)();
         let plan = self.quiz.plan(&self.content);
-        let cards = select(&self.content, &plan, &self.quiz.schedule, now);
+        let cards = askable(&self.content, select(&self.content, &plan, &self.quiz.schedule, now));
         if cards.is_empty() {
             self.quiz.notice = Some(match plan.scope {
                 Scope::Due => {
