@@ -30,8 +30,20 @@ pub enum Action {
     Toggle,
     /// Read the current question's dimension in the Compare tab.
     OpenInCompare,
-    /// Back from Compare to the quiz, where it was left.
-    BackToQuiz,
+    /// Back across the last link followed, to the place as it was left.
+    GoBack,
+    /// Yes to the question being asked.
+    Confirm,
+    /// No to the question being asked.
+    Cancel,
+    /// Resume the unfinished quiz.
+    Resume,
+    /// Skip the question showing: it comes back at the end.
+    Skip,
+    /// End the quiz now and see the results so far (asks first).
+    EndQuiz,
+    /// Write the self-assessment's result to a file.
+    Export,
     /// Quiz again on the questions just missed.
     RetryMissed,
     /// Back to the quiz's start form.

@@ -15,7 +15,7 @@ pub mod ui;
 pub mod view;
 
 pub use builtin::BuiltinContent;
-pub use scm_vs_om_core::{content, export, fit, quiz, search};
+pub use scm_vs_om_core::{content, export, fit, quiz, saved, search};
 
 use content::{Content, ContentSource};
 

@@ -153,7 +153,8 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
     if let Some(length) = cli.quiz_length.or(settings.quiz_length) {
         app.set_quiz_length(length.index());
     }
-    app.notices = settings.warnings.iter().map(|w| settings::describe(w)).collect();
+    // Added to, not replaced: restoring a kept quiz or Fit ratings may have notices too.
+    app.notices.extend(settings.warnings.iter().map(|w| settings::describe(w)));
     let outcome = terminal::run(&mut app, Session { mouse });
     // The terminal is restored by now: say where answers that could not be saved went.
     if let Some(message) = app.quiz.history.rescue_message() {

@@ -132,6 +132,8 @@ pub enum Region {
     Search,
     SearchResults,
     QuizText,
+    /// A question not yet answered: its prompt and options (which scroll on a small screen).
+    QuizQuestion,
     FitText,
     FitNext,
     GlossaryList,

@@ -160,7 +160,9 @@ fn help_overlay_opens_scrolls_and_closes() {
 
 #[test]
 fn q_and_ctrl_c_quit_from_anywhere() {
-    for keys in ["q", "<C-c>", "? q", "5 <C-c>", "j l q", "2 <Enter> q", "4 q", "/ <C-c>"] {
+    for keys in
+        ["q", "<C-c>", "? q q", "5 <C-c>", "j l q", "2 <Enter> q", "4 q", "/ <C-c>", "2 <Enter> <Esc> <C-c>"]
+    {
         let mut app = builtin_app(80, 24);
         press(&mut app, keys);
         assert!(!app.running, "{keys} should quit");
@@ -189,4 +191,163 @@ fn works_with_the_minimal_pack() {
     assert!(s.contains("Alpha Studies (A)") && s.contains("Beta Studies (B)"), "{s}");
     assert!(s.contains("• Wide scope") && s.contains("• Narrow scope"), "{s}");
     assert!(s.contains("Overlap"), "{s}");
+}
+
+/// Back (b, or Backspace) returns across every cross-link to the place as it was left: the
+/// tab, its selection, its focus.
+#[test]
+fn back_returns_across_every_link_keeping_the_place() {
+    use scm_vs_om::app::{FitScreen, GlossaryFocus};
+    let mut app = builtin_app(120, 40);
+    assert!(!screen(&app).contains("b back"), "nothing to go back to yet");
+    // Compare → Glossary (a related term), then Glossary → Compare (a related dimension).
+    let inventory = app.content.dimension_index("inventory").unwrap();
+    app.open_dimension(inventory);
+    press(&mut app, "l l l l j");
+    let compare_before = app.compare.clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Glossary);
+    assert!(screen(&app).contains("b back"), "{}", screen(&app));
+    press(&mut app, "l j");
+    let glossary_before = app.glossary.clone();
+    assert_eq!(glossary_before.focus, GlossaryFocus::Related);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Compare);
+    assert_ne!(app.compare, compare_before, "the link moved Compare elsewhere");
+    press(&mut app, "b");
+    assert_eq!((app.tab, &app.glossary), (Tab::Glossary, &glossary_before));
+    press(&mut app, "<Backspace>");
+    assert_eq!((app.tab, &app.compare), (Tab::Compare, &compare_before), "Compare as it was left");
+    assert!(app.back.is_empty());
+    // Sources → Compare.
+    press(&mut app, "5 j l");
+    let sources_before = app.sources.clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Compare);
+    press(&mut app, "b");
+    assert_eq!((app.tab, &app.sources), (Tab::Sources, &sources_before));
+    // Fit's "worth reading next" → Compare.
+    press(&mut app, "4");
+    for _ in 0..app.content.fit.statements.len() {
+        press(&mut app, "e");
+    }
+    assert_eq!(app.fit.screen, FitScreen::Result);
+    press(&mut app, "j");
+    let next = app.fit.next;
+    press(&mut app, "<Enter> b");
+    assert_eq!((app.tab, app.fit.screen, app.fit.next), (Tab::Fit, FitScreen::Result, next));
+    // Search → Compare: back to where search was opened.
+    press(&mut app, "3 j j");
+    let glossary_before = app.glossary.clone();
+    press(&mut app, "/ i n v e n t o r y <Enter>");
+    assert_eq!(app.tab, Tab::Compare);
+    press(&mut app, "<Backspace>");
+    assert_eq!((app.tab, &app.glossary), (Tab::Glossary, &glossary_before));
+    // Switching tabs by hand on the way keeps the way back.
+    press(&mut app, "l <Enter> 2 5 b");
+    assert_eq!((app.tab, &app.glossary.focus), (Tab::Glossary, &GlossaryFocus::Related));
+}
+
+#[test]
+fn help_opens_at_the_screen_it_was_asked_from() {
+    for (keys, title) in [
+        ("?", "Compare (this screen)"),
+        ("2 ?", "Quiz: start (this screen)"),
+        ("2 <Enter> ?", "Quiz: a "),
+        ("3 ?", "Glossary (this screen)"),
+        ("4 ?", "Fit: a statement (this screen)"),
+        ("4 <Enter> ?", "Fit: the result (this screen)"),
+        ("5 ?", "Sources (this screen)"),
+    ] {
+        let mut app = builtin_app(80, 24);
+        press(&mut app, keys);
+        let s = screen(&app);
+        let first = s.lines().find(|l| l.contains("(this screen)")).unwrap_or_default();
+        assert!(first.contains(title), "{keys}: help starts with {first:?}\n{s}");
+        // q closes help; it does not quit.
+        press(&mut app, "q");
+        assert!(app.running && app.help.is_none(), "{keys}");
+    }
+}
+
+/// The footer: within its width from 40 columns up, the screen's main keys kept longest
+/// (Enter never dropped while `/ search` shows), and no key offered that does nothing here.
+#[test]
+fn the_footer_is_right_at_every_width() {
+    use scm_vs_om::keymap::Context;
+    use unicode_width::UnicodeWidthStr;
+    let screens = [
+        "",
+        "j l",
+        "2",
+        "2 <Enter>",
+        "2 <Enter> a",
+        "3",
+        "3 l",
+        "4",
+        "4 <Enter>",
+        "5",
+        "5 l",
+        "?",
+        "/",
+        "2 <Enter> <Esc>",
+        "3 l <Enter>",
+    ];
+    for keys in screens {
+        let mut app = builtin_app(200, 40);
+        press(&mut app, keys);
+        for width in (40..=100u16).chain([120, 160, 200]) {
+            app.update(Action::Resize(width, 24));
+            let footer = screen(&app).lines().last().unwrap_or_default().to_string();
+            assert!(footer.width() <= width as usize, "{keys} at {width}: {footer:?}");
+            let hints = scm_vs_om::ui::footer_hints(&app, width as usize);
+            let main = |h: &scm_vs_om::keymap::Hint| h.main;
+            let all = scm_vs_om::keymap::hints(&app.contexts());
+            if all.iter().any(main) {
+                assert!(hints.iter().any(main), "{keys} at {width}: main hint dropped: {footer:?}");
+            }
+            if footer.contains("/ search") {
+                for h in all.iter().filter(|h| h.main) {
+                    assert!(
+                        footer.contains(h.label),
+                        "{keys} at {width}: {} dropped before search: {footer:?}",
+                        h.label
+                    );
+                }
+            }
+            // Every key shown does what its hint says here (no other context takes it first).
+            for h in &hints {
+                let ev = h.key.examples()[0];
+                let acts = scm_vs_om::keymap::action_for(&app.contexts(), &ev);
+                assert_eq!(
+                    acts.as_ref().map(std::mem::discriminant),
+                    Some(std::mem::discriminant(&h.action)),
+                    "{keys}: {h:?}"
+                );
+            }
+        }
+        // What each screen must not offer.
+        let footer = screen(&app).lines().last().unwrap_or_default().to_string();
+        if app.confirm.is_none() && app.contexts().contains(&Context::QuizQuestion) {
+            let card = app.quiz.session.as_ref().unwrap().card().unwrap();
+            assert_eq!(footer.contains("Space tick"), card.multi, "{footer}");
+            let answer = format!("{} answer", scm_vs_om::keymap::option_range(card.options.len()));
+            assert!(footer.contains(&answer), "{keys}: {footer}");
+        }
+        // Nothing to read next (no statement liked): Enter has nothing to open.
+        if app.tab == Tab::Fit && app.confirm.is_none() && app.fit.screen == scm_vs_om::app::FitScreen::Result
+        {
+            assert_eq!(
+                footer.contains("Enter read"),
+                !app.fit_result().read_next.is_empty(),
+                "{keys}: {footer}"
+            );
+        }
+        // Back is offered exactly when there is somewhere to go back to.
+        assert_eq!(
+            footer.contains("b back"),
+            !app.back.is_empty() && app.confirm.is_none(),
+            "{keys}: {footer}"
+        );
+    }
 }

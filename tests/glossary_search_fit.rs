@@ -150,7 +150,7 @@ fn a_full_fit_run_gives_the_expected_scores() {
     // Like everything pointing to SCM, dislike everything pointing to OM.
     for _ in 0..n {
         let s = &app.content.fit.statements[app.fit.current];
-        let rating = if s.discipline == 0 { "5" } else { "1" };
+        let rating = if s.discipline == 0 { "e" } else { "a" };
         press(&mut app, rating);
     }
     assert_eq!(app.fit.screen, FitScreen::Result);
@@ -169,11 +169,15 @@ fn a_full_fit_run_gives_the_expected_scores() {
 #[test]
 fn fit_answers_can_be_changed_and_restarted() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "4 5 5");
+    press(&mut app, "4 e e");
     assert_eq!(app.fit.current, 2);
-    // Digits rate here; they do not switch tabs.
     assert_eq!(app.tab, Tab::Fit);
-    press(&mut app, "<Up> <Up> 1");
+    // Digits switch tabs here too, and the ratings are kept.
+    press(&mut app, "5");
+    assert_eq!(app.tab, Tab::Sources);
+    press(&mut app, "4");
+    assert_eq!((app.fit.rated(), app.fit.current), (2, 2));
+    press(&mut app, "<Up> <Up> a");
     assert_eq!(app.fit.ratings[0], Some(1), "changed");
     assert_eq!(app.fit.current, 2, "on to the next one not rated");
     press(&mut app, "<Enter>");
@@ -181,10 +185,56 @@ fn fit_answers_can_be_changed_and_restarted() {
     assert!(screen(&app).contains("not rated count as neutral"));
     press(&mut app, "<Esc>");
     assert_eq!(app.fit.screen, FitScreen::Statements);
-    press(&mut app, "<Enter> r");
+    // Clearing asks first; anything but y keeps the ratings.
+    press(&mut app, "<Enter> x");
+    assert!(screen(&app).contains("Clear all 2 Fit ratings"), "{}", screen(&app));
+    press(&mut app, "n");
+    assert_eq!(app.fit.rated(), 2);
+    press(&mut app, "x j");
+    assert_eq!(app.fit.rated(), 2);
+    assert!(app.confirm.is_none());
+    press(&mut app, "x y");
     assert_eq!(app.fit.screen, FitScreen::Statements);
     assert_eq!(app.fit.rated(), 0);
     // Tab still leaves, and from the result the digits switch tabs again.
     press(&mut app, "<Tab>");
     assert_eq!(app.tab, Tab::Sources);
+}
+
+/// Fit ratings are kept as they are given and restored on the next start; the result can be
+/// written to a file; clearing asks, and clears the kept ratings too.
+#[test]
+fn fit_ratings_are_kept_between_runs_and_the_result_can_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = || builtin_app(120, 40).with_quiz(scm_vs_om::quiz::History::open(dir.path().to_path_buf()), 1);
+    let mut app = open();
+    press(&mut app, "4 e a d");
+    assert!(dir.path().join("fit.json").exists(), "saved as given");
+    // Quitting straight away loses nothing.
+    press(&mut app, "q");
+    assert!(!app.running);
+    let mut app = open();
+    assert_eq!(&app.fit.ratings[..4], [Some(5), Some(1), Some(4), None]);
+    assert_eq!(app.fit.current, 3, "on to the first statement not rated");
+    press(&mut app, "4");
+    assert!(screen(&app).contains("3 rated"), "{}", screen(&app));
+    // The result, written to the data directory.
+    press(&mut app, "<Enter> w");
+    let written = dir.path().join("fit-result.md");
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.starts_with("# Which field fits me? My result"), "{text}");
+    assert!(text.contains("3 of 30 statements rated"), "{text}");
+    assert!(screen(&app).contains("Wrote the result to"), "{}", screen(&app));
+    // Clearing asks; yes clears the kept ratings too.
+    press(&mut app, "x y");
+    assert_eq!(app.fit.rated(), 0);
+    assert!(!dir.path().join("fit.json").exists());
+    assert_eq!(open().fit.rated(), 0);
+}
+
+#[test]
+fn with_history_off_fit_keeps_nothing_and_says_so() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "4 e <Enter> w");
+    assert!(screen(&app).contains("Could not write the result: saving is off"), "{}", screen(&app));
 }

@@ -216,6 +216,22 @@ fn start(app: &mut App, scenario: usize) {
         }
         3 => press(app, '?'),
         4 => press(app, '/'),
+        5 => {
+            // The start form offering an unfinished quiz (as the last run leaves it).
+            press(app, '2');
+            enter(app);
+            if let Some(session) = &app.quiz.session {
+                app.quiz.resume = Some(scm_vs_om::saved::SavedQuiz::of(session, 0));
+            }
+            app.quiz.session = None;
+            app.quiz.screen = scm_vs_om::app::QuizScreen::Start;
+        }
+        6 => {
+            // Fit's result, with dimensions suggested to read (a statement liked).
+            press(app, '4');
+            press(app, 'e');
+            enter(app);
+        }
         _ => {}
     }
 }
@@ -229,7 +245,7 @@ proptest! {
     #[test]
     fn random_events_at_random_sizes_never_panic(
         pack in 0..3usize,
-        scenario in 0..5usize,
+        scenario in 0..7usize,
         size in any_size(),
         events in proptest::collection::vec(any_event(), 0..100),
     ) {
@@ -262,7 +278,7 @@ fn random_sequences_reach_every_screen() {
     for case in 0..256 {
         let events = proptest::collection::vec(any_event(), 0..100).new_tree(&mut runner).unwrap().current();
         let mut app = App::new(content(case % 3), &theme::COLOUR, (120, 40));
-        start(&mut app, case % 5);
+        start(&mut app, case % 7);
         seen.extend(app.contexts());
         for event in events {
             send(&mut app, &event);

@@ -175,15 +175,15 @@ fn search_overlay_with_results() {
 #[test]
 fn fit_screens() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "4 4 2 5");
+    press(&mut app, "4 d b e");
     insta::assert_snapshot!("fit_statement_120x40", render(&app));
     let mut app = builtin_app(80, 24);
-    press(&mut app, "4 5 1 4 2 3");
+    press(&mut app, "4 e a d b c");
     insta::assert_snapshot!("fit_statement_80x24", render(&app));
     press(&mut app, "<Enter>");
     insta::assert_snapshot!("fit_result_80x24", render(&app));
     let mut app = builtin_app(120, 40);
-    press(&mut app, "4 5 1 4 2 5 1 4 2 5 1 4 2 5 1 4 2 5 1 4 2");
+    press(&mut app, "4 e a d b e a d b e a d b e a d b e a d b");
     insta::assert_snapshot!("fit_result_120x40", render(&app));
 }
 

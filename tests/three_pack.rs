@@ -68,7 +68,7 @@ fn every_tab_works_with_three_disciplines() {
     assert_eq!(app.tab, Tab::Glossary);
     assert_eq!(app.glossary.filter, None);
     // Fit: scores for three fields.
-    press(&mut app, "4 5 5 1 1 3 3");
+    press(&mut app, "4 e e a a c c");
     assert_eq!(app.fit.screen, FitScreen::Result);
     assert_eq!(app.fit_result().scores.len(), 3);
     assert!(screen(&app).contains("Production"));

@@ -122,6 +122,7 @@ impl App {
             Action::Back => self.compare.focus = CompareFocus::List,
             Action::Select if focus == CompareFocus::Terms => {
                 if let Some(&t) = self.related_terms().get(self.compare.term) {
+                    self.follow_link();
                     self.open_term(t);
                 }
             }

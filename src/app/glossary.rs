@@ -80,6 +80,7 @@ impl App {
             (Action::FocusPrev | Action::Back, _) => g.focus = GlossaryFocus::List,
             (Action::Select, GlossaryFocus::Related) => {
                 if let Some(&d) = self.content.terms.get(g.term).and_then(|t| t.related.get(g.related)) {
+                    self.follow_link();
                     self.open_dimension(d);
                 }
             }
@@ -101,7 +102,6 @@ impl App {
     /// Shows a term in the Glossary tab, clearing a filter that would hide it.
     pub fn open_term(&mut self, term: usize) {
         self.tab = Tab::Glossary;
-        self.return_to_quiz = false;
         if let Some(f) = self.glossary.filter
             && self.content.terms.get(term).is_some_and(|t| t.owner != f)
         {

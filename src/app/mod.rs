@@ -22,6 +22,7 @@ use crate::cli::ThemeName;
 use crate::content::Content;
 use crate::keymap::Context;
 use crate::quiz::History;
+use crate::saved::Store;
 use crate::view::{Drawn, Region};
 
 /// The tabs, in the tab bar's order; each variant's name is its title.
@@ -88,6 +89,32 @@ impl Lookups {
     }
 }
 
+/// A question about something that cannot be undone, waiting for y (any other key is no).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// End the running quiz now and show the results so far.
+    EndQuiz,
+    /// Practise this authored question (by index) now; the running quiz waits to be resumed.
+    ReplaceQuiz(usize),
+    /// Start a new quiz, dropping the unfinished one kept to resume.
+    DropUnfinished,
+    /// Clear every Fit rating.
+    ClearFit,
+}
+
+/// Where a link was followed from, kept so that back returns to it as it was left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub tab: Tab,
+    compare: CompareState,
+    glossary: GlossaryState,
+    sources: SourcesState,
+    fit: (FitScreen, usize, u16),
+}
+
+/// Enough places to walk back through any chain of links a reader follows.
+const BACK_DEPTH: usize = 100;
+
 pub struct App {
     pub content: Content,
     pub lookups: Lookups,
@@ -103,8 +130,12 @@ pub struct App {
     pub search: Option<SearchState>,
     /// What search looks through, made the first time search opens.
     pub search_index: Option<crate::search::SearchIndex>,
-    /// Compare was opened from a quiz's feedback: offer the way back.
-    pub return_to_quiz: bool,
+    /// The places links were followed from, most recent last.
+    pub back: Vec<Place>,
+    /// A question waiting for its answer.
+    pub confirm: Option<Confirm>,
+    /// Where the quiz under way and the Fit ratings are kept between runs.
+    pub store: Store,
     /// The time, in seconds since the Unix epoch (a fixed clock in tests).
     pub clock: fn() -> u64,
     /// Messages to show once (a settings file with problems), in the footer until a key.
@@ -141,7 +172,9 @@ impl App {
             fit: FitState::new(statements),
             search: None,
             search_index: None,
-            return_to_quiz: false,
+            back: Vec::new(),
+            confirm: None,
+            store: Store::disabled(),
             clock: system_clock,
             notices: Vec::new(),
             help: None,
@@ -154,9 +187,27 @@ impl App {
         app
     }
 
-    /// Where answers are saved, and the seed that orders the quiz.
+    /// Where answers are saved, and the seed that orders the quiz. The quiz under way and the
+    /// Fit ratings are kept beside the answers (nowhere, when history is off).
     pub fn with_quiz(mut self, history: History, seed: u64) -> Self {
+        let store = match history.file().as_deref().and_then(std::path::Path::parent) {
+            Some(dir) if history.is_saving() => Store::new(dir.to_path_buf()),
+            _ => Store::disabled(),
+        };
         self.quiz = QuizState::new(history, seed);
+        self.with_store(store)
+    }
+
+    /// Keeps the quiz under way and the Fit ratings in this store, restoring what it holds.
+    /// Its problems (a damaged file set aside) become notices.
+    pub fn with_store(mut self, mut store: Store) -> Self {
+        self.quiz.resume =
+            store.load::<crate::saved::SavedQuiz>(crate::saved::QUIZ_FILE).filter(|q| !q.cards.is_empty());
+        if let Some(fit) = store.load::<crate::saved::SavedFit>(crate::saved::FIT_FILE) {
+            self.fit.restore(fit.ratings(&self.content));
+        }
+        self.notices.append(&mut store.warnings);
+        self.store = store;
         self.refresh_quiz_counts();
         self
     }
@@ -167,31 +218,46 @@ impl App {
         self
     }
 
-    /// The key contexts in force, most specific first.
+    /// The key contexts in force, most specific first. A question to confirm comes first;
+    /// the keys it does not take act as usual (after saying no).
     pub fn contexts(&self) -> Vec<Context> {
+        let mut contexts = self.screen_contexts();
+        if self.confirm.is_some() {
+            contexts.insert(0, Context::Confirm);
+        }
+        contexts
+    }
+
+    fn screen_contexts(&self) -> Vec<Context> {
         if self.search.is_some() {
             return vec![Context::Search, Context::Global];
         }
         if self.help.is_some() {
             return vec![Context::Help, Context::Global];
         }
+        self.tab_contexts()
+    }
+
+    /// The contexts of the tab's screen beneath any overlay (help opens at them).
+    pub fn tab_contexts(&self) -> Vec<Context> {
         let mut contexts = match self.tab {
+            Tab::Compare if matches!(self.compare.focus, CompareFocus::Pane(_) | CompareFocus::Overlap) => {
+                vec![Context::ComparePane, Context::Compare]
+            }
             Tab::Compare => vec![Context::Compare],
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],
-            Tab::Fit => vec![match self.fit.screen {
-                FitScreen::Statements if !self.content.fit.statements.is_empty() => Context::FitStatement,
-                _ => Context::FitResult,
-            }],
-            Tab::Quiz => vec![match self.quiz.screen {
-                QuizScreen::Start => Context::QuizStart,
-                QuizScreen::Question if self.quiz.answered() => Context::QuizFeedback,
-                QuizScreen::Question => Context::QuizQuestion,
-                QuizScreen::Results => Context::QuizResults,
-            }],
+            Tab::Fit => match self.fit.screen {
+                FitScreen::Statements if !self.content.fit.statements.is_empty() => {
+                    vec![Context::FitStatement]
+                }
+                _ if !self.fit_result().read_next.is_empty() => vec![Context::FitNext, Context::FitResult],
+                _ => vec![Context::FitResult],
+            },
+            Tab::Quiz => self.quiz_contexts(),
         };
-        if self.return_to_quiz && self.tab == Tab::Compare {
-            contexts.push(Context::FromQuiz);
+        if !self.back.is_empty() {
+            contexts.push(Context::Back);
         }
         contexts.push(Context::Global);
         contexts
@@ -207,6 +273,17 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.notices.clear();
         }
+        if let Some(question) = self.confirm
+            && !matches!(action, Action::Resize(..))
+        {
+            self.confirm = None;
+            match action {
+                Action::Confirm => return self.confirmed(question),
+                Action::Cancel => return,
+                // Any other key is a no, then does what it does.
+                _ => {}
+            }
+        }
         match action {
             Action::Quit => self.running = false,
             // The next frame is drawn at the new size, and its record clamps the scrolls.
@@ -214,6 +291,13 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             _ if self.search.is_some() => self.update_search(action),
+            // Digits, Tab and search work from help too (closing it); other keys are help's.
+            Action::GoToTab(_) | Action::NextTab | Action::PrevTab | Action::OpenSearch
+                if self.help.is_some() =>
+            {
+                self.help = None;
+                self.update(action);
+            }
             _ if self.help.is_some() => self.update_help(action),
             Action::ToggleHelp => self.help = Some(0),
             Action::OpenSearch => self.open_search(),
@@ -226,10 +310,7 @@ impl App {
                     self.switch_to(*tab);
                 }
             }
-            Action::BackToQuiz => self.back_to_quiz(),
-            Action::Back if self.return_to_quiz && self.compare.focus == CompareFocus::List => {
-                self.back_to_quiz()
-            }
+            Action::GoBack => self.go_back(),
             _ => match self.tab {
                 Tab::Compare => self.update_compare(action),
                 Tab::Quiz => self.update_quiz(action),
@@ -240,13 +321,56 @@ impl App {
         }
     }
 
-    /// Changing tabs by hand ends the "back to the quiz" offer (the quiz tab is one key away).
+    /// Changing tabs by hand keeps the places to go back to: back still returns across the
+    /// last link followed.
     fn switch_to(&mut self, tab: Tab) {
         self.tab = tab;
-        self.return_to_quiz = false;
         if tab == Tab::Quiz {
             // Time has passed since the counts were made: more may be due.
             self.refresh_quiz_counts();
+        }
+    }
+
+    /// Notes where the reader is, before a link takes them elsewhere.
+    pub(super) fn follow_link(&mut self) {
+        let place = Place {
+            tab: self.tab,
+            compare: self.compare.clone(),
+            glossary: self.glossary.clone(),
+            sources: self.sources.clone(),
+            fit: (self.fit.screen, self.fit.next, self.fit.scroll),
+        };
+        if self.back.last() != Some(&place) {
+            if self.back.len() == BACK_DEPTH {
+                self.back.remove(0);
+            }
+            self.back.push(place);
+        }
+    }
+
+    /// Back across the last link: that tab, as it was left.
+    fn go_back(&mut self) {
+        let Some(place) = self.back.pop() else { return };
+        self.tab = place.tab;
+        match place.tab {
+            Tab::Compare => self.compare = place.compare,
+            Tab::Glossary => self.glossary = place.glossary,
+            Tab::Sources => self.sources = place.sources,
+            Tab::Fit => (self.fit.screen, self.fit.next, self.fit.scroll) = place.fit,
+            Tab::Quiz => {}
+        }
+    }
+
+    /// Does what a question asked about, now that the answer is yes.
+    fn confirmed(&mut self, question: Confirm) {
+        match question {
+            Confirm::EndQuiz => self.end_quiz(),
+            Confirm::ReplaceQuiz(q) => self.practise(q),
+            Confirm::DropUnfinished => {
+                self.quiz.resume = None;
+                self.start_quiz();
+            }
+            Confirm::ClearFit => self.clear_fit(),
         }
     }
 
@@ -281,6 +405,11 @@ impl App {
         }
         clamp(&mut self.quiz.scroll, Region::QuizText);
         clamp(&mut self.fit.scroll, Region::FitText);
+        // A question's offset is the one drawn: moved to the highlighted option if asked.
+        if let Some(s) = drawn.shown(Region::QuizQuestion) {
+            self.quiz.question_scroll = s.offset;
+            self.quiz.reveal = false;
+        }
         self.drawn = drawn;
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{App, CompareFocus, QuizScreen, Tab};
 use crate::action::Action;
-use crate::view::{Hit, Region};
+use crate::view::{Hit, Motion, Region};
 
 /// Lines the wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
@@ -90,6 +90,15 @@ impl App {
                         self.compare.focus = focus;
                     }
                 }
+            }
+            // The wheel scrolls a question's text (the keys move the highlight).
+            Tab::Quiz if self.quiz.screen == QuizScreen::Question && !self.quiz.answered() => {
+                let mut v = self.drawn.viewport(Region::QuizQuestion, self.quiz.question_scroll);
+                for _ in 0..WHEEL_LINES {
+                    v = v.apply(if down { Motion::Down } else { Motion::Up });
+                }
+                self.quiz.question_scroll = v.offset;
+                self.quiz.reveal = false;
             }
             _ => repeat(self, step, if self.tab == Tab::Quiz { WHEEL_LINES } else { 1 }),
         }

@@ -1,12 +1,14 @@
 //! The Quiz tab: a start form, questions with immediate feedback, results, and retries of the
 //! missed ones. Every answer is saved to the history at once and moves the review schedule.
 
-use super::{App, Tab};
+use super::{App, Confirm, Tab};
 use crate::action::Action;
 use crate::content::{Content, QuestionKind};
-use crate::quiz::card::Entry;
+use crate::keymap::{Context, option_range};
+use crate::quiz::card::{Entry, Origin, card};
 use crate::quiz::session::{due_count, due_forecast, select};
-use crate::quiz::{Difficulty, History, Origin, Plan, Record, Schedule, Scope, Session};
+use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
+use crate::saved::{QUIZ_FILE, SavedQuiz};
 use crate::view::Region;
 
 /// The choices of the start form's "How many" field.
@@ -33,8 +35,15 @@ pub struct QuizState {
     pub count: usize,
     pub difficulty: usize,
     pub session: Option<Session>,
-    /// The highlighted option.
+    /// The highlighted option, once the learner has moved the highlight: until then Enter
+    /// answers nothing, so an Enter pressed twice never answers the next question by chance.
     pub cursor: usize,
+    pub cursor_shown: bool,
+    /// Scroll of a question not yet answered (a long prompt, a small terminal).
+    pub question_scroll: u16,
+    /// The next frame scrolls the question just enough to show the highlighted option (or a
+    /// notice); it reports the offset it drew at, which becomes `question_scroll`.
+    pub reveal: bool,
     /// Options ticked so far on a choose-all-that-apply question.
     pub ticked: Vec<usize>,
     /// Scroll of the feedback or the results.
@@ -52,6 +61,12 @@ pub struct QuizState {
     /// Due now or within the next 7 days.
     pub due_week: usize,
     pub matching: usize,
+    /// An unfinished quiz kept to resume (from the last run, or set aside for a search hit).
+    pub resume: Option<SavedQuiz>,
+    /// The session is one question opened from search: it is not kept to resume.
+    pub practice: bool,
+    /// The last save of the quiz under way failed (one notice is enough until it works).
+    pub save_failed: bool,
 }
 
 impl QuizState {
@@ -65,6 +80,9 @@ impl QuizState {
             difficulty: 0,
             session: None,
             cursor: 0,
+            cursor_shown: false,
+            question_scroll: 0,
+            reveal: false,
             ticked: Vec::new(),
             scroll: 0,
             round: 0,
@@ -75,7 +93,15 @@ impl QuizState {
             due: 0,
             due_week: 0,
             matching: 0,
+            resume: None,
+            practice: false,
+            save_failed: false,
         }
+    }
+
+    /// A quiz is under way: a question showing, of a quiz that is kept to resume.
+    pub fn running(&self) -> bool {
+        self.screen == QuizScreen::Question && !self.practice && self.session.is_some()
     }
 
     /// Whether the current question has been answered (its feedback is showing).
@@ -124,6 +150,27 @@ impl App {
         self.quiz.matching = askable(&self.content, selected).len();
     }
 
+    /// The key contexts of the Quiz tab's screen, most specific first.
+    pub(super) fn quiz_contexts(&self) -> Vec<Context> {
+        let session = self.quiz.session.as_ref();
+        match self.quiz.screen {
+            QuizScreen::Start if self.quiz.resume.is_some() => vec![Context::QuizResume, Context::QuizStart],
+            QuizScreen::Start => vec![Context::QuizStart],
+            QuizScreen::Question if self.quiz.answered() => vec![Context::QuizFeedback],
+            QuizScreen::Question if session.and_then(Session::card).is_some_and(|c| c.multi) => {
+                vec![Context::QuizMulti, Context::QuizQuestion]
+            }
+            QuizScreen::Question => vec![Context::QuizQuestion],
+            QuizScreen::Results
+                if session
+                    .is_some_and(|s| s.responses.iter().any(|r| !r.as_ref().is_some_and(|r| r.correct))) =>
+            {
+                vec![Context::QuizRetry, Context::QuizResults]
+            }
+            QuizScreen::Results => vec![Context::QuizResults],
+        }
+    }
+
     pub(super) fn update_quiz(&mut self, action: Action) {
         self.quiz.notice = None;
         match self.quiz.screen {
@@ -154,12 +201,14 @@ impl App {
                     _ => cycle(&mut q.difficulty, DIFFICULTIES.len(), forward),
                 }
             }
+            Action::Select if q.resume.is_some() => self.confirm = Some(Confirm::DropUnfinished),
             Action::Select => self.start_quiz(),
+            Action::Resume => self.resume_quiz(),
             _ => {}
         }
     }
 
-    fn start_quiz(&mut self) {
+    pub(super) fn start_quiz(&mut self) {
         let now = (self.clock)();
         let plan = self.quiz.plan(&self.content);
         let cards = askable(&self.content, select(&self.content, &plan, &self.quiz.schedule, now));
@@ -174,17 +223,83 @@ impl App {
             return;
         }
         let session = Session::start(&self.content, cards, &plan, &mut self.quiz.rng, now);
-        self.begin_quiz(session, 0);
+        self.begin_quiz(session, 0, false);
     }
 
-    pub(super) fn begin_quiz(&mut self, session: Session, round: usize) {
+    /// Shows a session's current question; `practice` sessions are not kept to resume.
+    pub(super) fn begin_quiz(&mut self, session: Session, round: usize, practice: bool) {
         let q = &mut self.quiz;
         q.session = Some(session);
         q.round = round;
+        q.practice = practice;
         q.screen = QuizScreen::Question;
-        q.cursor = 0;
-        q.ticked.clear();
         q.scroll = 0;
+        q.new_question();
+        self.save_quiz();
+    }
+
+    /// The unfinished quiz, where it was left.
+    fn resume_quiz(&mut self) {
+        let Some(saved) = self.quiz.resume.take() else { return };
+        match saved.restore(&self.content, &mut self.quiz.rng, (self.clock)()) {
+            Some(session) => self.begin_quiz(session, saved.round, false),
+            None => {
+                self.quiz.notice =
+                    Some("The unfinished quiz's questions are no longer in this content.".into());
+                self.save_quiz();
+            }
+        }
+    }
+
+    /// One authored question from search, now. A quiz under way waits, kept to resume.
+    pub(super) fn practise(&mut self, question: usize) {
+        if self.quiz.running()
+            && let Some(session) = &self.quiz.session
+        {
+            self.quiz.resume = Some(SavedQuiz::of(session, self.quiz.round));
+        }
+        if self.tab != Tab::Quiz {
+            self.follow_link();
+        }
+        let now = (self.clock)();
+        let one = vec![card(&self.content, &Origin::Question(question))];
+        let session = Session::from_cards(one, &mut self.quiz.rng, now);
+        self.tab = Tab::Quiz;
+        self.begin_quiz(session, 0, true);
+    }
+
+    /// Keeps the quiz under way (or, if none, the one set aside) on disk, so quitting at any
+    /// moment loses nothing; with neither, the file goes.
+    pub(super) fn save_quiz(&mut self) {
+        let q = &self.quiz;
+        let running = q.session.as_ref().filter(|_| q.running()).map(|s| SavedQuiz::of(s, q.round));
+        let result = match running.or_else(|| q.resume.clone()) {
+            Some(saved) => self.store.save(QUIZ_FILE, &saved),
+            None => self.store.remove(QUIZ_FILE),
+        };
+        match result {
+            Ok(()) => self.quiz.save_failed = false,
+            Err(e) => {
+                if !self.quiz.save_failed {
+                    self.notices.push(format!("Could not keep the quiz under way for next time: {e}"));
+                }
+                self.quiz.save_failed = true;
+            }
+        }
+    }
+
+    /// Ends the quiz now: the results of what was answered (nothing answered: the start form).
+    pub(super) fn end_quiz(&mut self) {
+        let q = &mut self.quiz;
+        if let Some(session) = q.session.as_mut() {
+            session.end_early();
+            q.screen = if session.cards.is_empty() { QuizScreen::Start } else { QuizScreen::Results };
+            if session.cards.is_empty() {
+                q.session = None;
+            }
+        }
+        q.scroll = 0;
+        self.save_quiz();
     }
 
     fn update_quiz_question(&mut self, action: Action) {
@@ -192,30 +307,70 @@ impl App {
             return;
         };
         let (n, multi) = (card.options.len(), card.multi);
+        let last = n.saturating_sub(1);
         let q = &mut self.quiz;
+        // The first move shows the highlight where it is (the first option) or where asked.
+        let shown = q.cursor_shown;
         match action {
             Action::Choose(i) if i < n && multi => {
                 toggle(&mut q.ticked, i);
-                q.cursor = i;
+                (q.cursor, q.cursor_shown) = (i, true);
             }
-            Action::Choose(i) if i < n => self.answer(vec![i]),
-            Action::Toggle if multi => toggle(&mut q.ticked, q.cursor),
-            Action::Up => q.cursor = q.cursor.saturating_sub(1),
-            Action::Down => q.cursor = (q.cursor + 1).min(n.saturating_sub(1)),
-            Action::First => q.cursor = 0,
-            Action::Last => q.cursor = n.saturating_sub(1),
+            Action::Choose(i) if i < n => return self.answer(vec![i]),
+            Action::Toggle if multi => {
+                q.cursor_shown = true;
+                toggle(&mut q.ticked, q.cursor);
+            }
+            Action::Up if shown => q.cursor = q.cursor.saturating_sub(1),
+            Action::Down if shown => q.cursor = (q.cursor + 1).min(last),
+            Action::Up | Action::Down | Action::First => (q.cursor, q.cursor_shown) = (0, true),
+            Action::Last => (q.cursor, q.cursor_shown) = (last, true),
+            Action::PageUp | Action::PageDown => {
+                q.question_scroll =
+                    self.drawn.viewport(Region::QuizQuestion, q.question_scroll).act(action).offset;
+                q.reveal = false;
+                return;
+            }
             Action::Select if multi && q.ticked.is_empty() => {
                 q.notice = Some("Tick at least one option (its letter or Space), then press Enter.".into())
             }
             Action::Select if multi => {
                 let chosen = q.ticked.clone();
-                self.answer(chosen);
+                return self.answer(chosen);
+            }
+            Action::Select if shown => {
+                let chosen = vec![q.cursor];
+                return self.answer(chosen);
             }
             Action::Select => {
-                let chosen = vec![q.cursor];
-                self.answer(chosen);
+                q.notice = Some(format!(
+                    "Answer with {}, or highlight an option with ↑↓ and press Enter.",
+                    option_range(n)
+                ))
             }
-            _ => {}
+            Action::Skip => return self.skip_question(),
+            Action::EndQuiz => self.confirm = Some(Confirm::EndQuiz),
+            _ => return,
+        }
+        self.reveal_question_cursor();
+    }
+
+    /// Asks the next frame to scroll the question to the highlighted option (and any notice
+    /// under the options): only the renderer knows where the wrapped lines fall.
+    fn reveal_question_cursor(&mut self) {
+        self.quiz.reveal = true;
+    }
+
+    /// Puts the question showing at the end of the quiz and shows the next one.
+    fn skip_question(&mut self) {
+        let q = &mut self.quiz;
+        let Some(session) = q.session.as_mut() else { return };
+        if session.skip() {
+            q.new_question();
+            self.save_quiz();
+        } else {
+            q.notice = Some("This is the last question left: answer it, or Esc to end the quiz.".into());
+            q.reveal = true;
         }
     }
 
@@ -233,6 +388,7 @@ impl App {
             q.notice = Some(failed.message);
         }
         q.scroll = 0;
+        self.save_quiz();
     }
 
     fn update_quiz_feedback(&mut self, action: Action) {
@@ -241,19 +397,20 @@ impl App {
             Action::Select | Action::NextItem => {
                 let more = q.session.as_mut().is_some_and(Session::advance);
                 if more {
-                    q.cursor = 0;
-                    q.ticked.clear();
+                    q.new_question();
                 } else {
                     q.screen = QuizScreen::Results;
                 }
                 q.scroll = 0;
+                self.save_quiz();
             }
             Action::OpenInCompare => {
                 if let Some(d) = q.session.as_ref().and_then(|s| s.card()).map(|c| c.dimension) {
+                    self.follow_link();
                     self.open_dimension(d);
-                    self.return_to_quiz = true;
                 }
             }
+            Action::EndQuiz => self.confirm = Some(Confirm::EndQuiz),
             _ => {
                 self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }
@@ -270,10 +427,11 @@ impl App {
                 } else {
                     let round = q.round + 1;
                     let session = Session::from_cards(missed, &mut q.rng, (self.clock)());
-                    self.begin_quiz(session, round);
+                    let practice = q.practice;
+                    self.begin_quiz(session, round, practice);
                 }
             }
-            Action::NewQuiz | Action::Select => {
+            Action::NewQuiz => {
                 q.screen = QuizScreen::Start;
                 q.scroll = 0;
             }
@@ -282,11 +440,16 @@ impl App {
             }
         }
     }
+}
 
-    /// Back from Compare to the quiz, exactly where it was.
-    pub(super) fn back_to_quiz(&mut self) {
-        self.tab = Tab::Quiz;
-        self.return_to_quiz = false;
+impl QuizState {
+    /// A new question showing: no highlight, nothing ticked, at the top.
+    fn new_question(&mut self) {
+        self.cursor = 0;
+        self.cursor_shown = false;
+        self.ticked.clear();
+        self.question_scroll = 0;
+        self.reveal = false;
     }
 }
 

@@ -1,9 +1,7 @@
 //! The search overlay: type to match everything; Enter goes to the item in its tab.
 
-use super::{App, CompareFocus, Tab};
+use super::{App, CompareFocus, Confirm};
 use crate::action::Action;
-use crate::quiz::Session;
-use crate::quiz::card::{Origin, card};
 use crate::search::{Hit, SearchIndex, Target};
 use crate::view::Region;
 
@@ -84,8 +82,18 @@ impl App {
         }
     }
 
-    /// Goes to a search hit in its tab.
+    /// Goes to a search hit in its tab (back returns to where search was opened). A question
+    /// never silently replaces a quiz under way: that is asked first.
     fn jump(&mut self, target: Target) {
+        if let Target::Question(q) = target {
+            if self.quiz.running() {
+                self.confirm = Some(Confirm::ReplaceQuiz(q));
+            } else {
+                self.practise(q);
+            }
+            return;
+        }
+        self.follow_link();
         match target {
             Target::Dimension(d) | Target::Detail(d) => self.open_dimension(d),
             Target::Point { dimension, discipline, point } => {
@@ -95,14 +103,8 @@ impl App {
                 self.compare.scroll_to = Some((discipline, point));
             }
             Target::Term(t) | Target::Definition(t) => self.open_term(t),
-            Target::Question(q) => {
-                // Practise that one question now; its answer is saved like any other.
-                let now = (self.clock)();
-                let one = vec![card(&self.content, &Origin::Question(q))];
-                let session = Session::from_cards(one, &mut self.quiz.rng, now);
-                self.tab = Tab::Quiz;
-                self.begin_quiz(session, 0);
-            }
+            // Practise that one question now; its answer is saved like any other.
+            Target::Question(q) => self.practise(q),
         }
     }
 }

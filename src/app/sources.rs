@@ -35,6 +35,7 @@ impl App {
             }
             (Action::Select, SourcesFocus::CitedBy) => {
                 if let Some(&d) = cited.get(self.sources.cited) {
+                    self.follow_link();
                     self.open_dimension(d);
                 }
             }

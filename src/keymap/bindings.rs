@@ -4,8 +4,8 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
-    QuizResults, QuizStart, Search, Sources,
+    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help,
+    QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
@@ -17,12 +17,23 @@ const fn b(
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding { context, keys, action, help, hint }
+    Binding { context, keys, action, help, hint, main: false }
+}
+
+/// A binding whose hint the footer keeps longest: what the screen is for.
+const fn m(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding { context, keys, action, help, hint: Some(hint), main: true }
 }
 
 pub const BINDINGS: &[Binding] = &[
     // The help overlay.
-    b(Help, &[Key::Code(K::Esc), Key::Char('?')], Action::ToggleHelp, "close help", Some("close")),
+    m(Help, &[Key::Code(K::Esc), Key::Char('q'), Key::Char('?')], Action::ToggleHelp, "close help", "close"),
     b(Help, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
     b(Help, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
     b(Help, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
@@ -96,6 +107,22 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    // Compare with a pane focused: the footer says what the arrows do there.
+    b(
+        ComparePane,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "scroll the focused pane up",
+        Some("scroll"),
+    ),
+    b(
+        ComparePane,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "scroll the focused pane down",
+        Some("scroll"),
+    ),
+    b(ComparePane, &[Key::Code(K::Esc)], Action::Back, "back to the list", Some("list")),
     // The search overlay.
     b(Search, &[Key::Text], Action::Type(' '), "type to search: names fuzzily, text word by word", None),
     b(Search, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),
@@ -104,8 +131,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Search, &[Key::Code(K::Down), Key::Ctrl('n')], Action::Down, "next result", Some("choose")),
     b(Search, &[Key::Code(K::PageUp)], Action::PageUp, "page up", None),
     b(Search, &[Key::Code(K::PageDown)], Action::PageDown, "page down", None),
-    b(Search, &[Key::Code(K::Enter)], Action::Select, "go to the result in its tab", Some("go")),
-    b(Search, &[Key::Code(K::Esc)], Action::Back, "close search", Some("close")),
+    m(Search, &[Key::Code(K::Enter)], Action::Select, "go to the result in its tab", "go"),
+    m(Search, &[Key::Code(K::Esc)], Action::Back, "close search", "close"),
     // The glossary.
     b(
         Glossary,
@@ -146,35 +173,35 @@ pub const BINDINGS: &[Binding] = &[
         "show all terms, each field's, or the shared ones",
         Some("filter"),
     ),
-    b(
+    m(
         Glossary,
         &[Key::Code(K::Enter)],
         Action::Select,
         "open the highlighted related dimension in Compare",
-        Some("open"),
+        "open",
     ),
     b(Glossary, &[Key::Code(K::Esc)], Action::Back, "back to the list of terms", None),
-    // Which field fits me: a statement.
-    b(
+    // Which field fits me: a statement. Letters rate, so digits still switch tabs.
+    m(
         FitStatement,
-        &[Key::Rating],
+        &[Key::RatingLetter],
         Action::Rate(0),
-        "rate the statement: 1 strongly dislike … 5 strongly like",
-        Some("rate"),
+        "rate the statement: a strongly dislike, b dislike, c neutral, d like, e strongly like",
+        "rate",
     ),
     b(
         FitStatement,
         &[Key::Code(K::Up), Key::Char('k'), Key::Code(K::Left), Key::Char('h')],
         Action::Up,
         "previous statement (to change an answer)",
-        Some("back"),
+        Some("prev/next"),
     ),
     b(
         FitStatement,
         &[Key::Code(K::Down), Key::Char('j'), Key::Code(K::Right), Key::Char('l')],
         Action::Down,
         "next statement",
-        Some("next"),
+        Some("prev/next"),
     ),
     b(FitStatement, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "first statement", None),
     b(FitStatement, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last statement", None),
@@ -186,8 +213,9 @@ pub const BINDINGS: &[Binding] = &[
         Some("result"),
     ),
     // Which field fits me: the result.
-    b(FitResult, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous dimension to read", Some("move")),
-    b(FitResult, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next dimension to read", Some("move")),
+    b(FitNext, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous dimension to read", Some("move")),
+    b(FitNext, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next dimension to read", Some("move")),
+    m(FitNext, &[Key::Code(K::Enter)], Action::Select, "read the highlighted dimension in Compare", "read"),
     b(
         FitResult,
         &[Key::Code(K::PageUp), Key::Ctrl('u')],
@@ -204,40 +232,63 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         FitResult,
-        &[Key::Code(K::Enter)],
-        Action::Select,
-        "read the highlighted dimension in Compare",
-        Some("read"),
-    ),
-    b(
-        FitResult,
         &[Key::Code(K::Esc), Key::Code(K::Left), Key::Char('h')],
         Action::Back,
         "back to the statements, to change answers",
-        Some("back"),
+        Some("change"),
     ),
-    b(FitResult, &[Key::Char('r')], Action::Restart, "clear every rating and start again", Some("restart")),
-    // Compare, reached from a quiz question.
     b(
-        FromQuiz,
-        &[Key::Char('b')],
-        Action::BackToQuiz,
-        "back to the quiz, where you left it",
-        Some("back to quiz"),
+        FitResult,
+        &[Key::Char('w')],
+        Action::Export,
+        "write the result to fit-result.md in the data directory",
+        Some("write"),
     ),
+    b(
+        FitResult,
+        &[Key::Char('x')],
+        Action::Restart,
+        "clear every rating and start again (asks first)",
+        Some("clear"),
+    ),
+    // After following a link: the way back, keeping the place.
+    m(
+        Back,
+        &[Key::Char('b'), Key::Code(K::Backspace)],
+        Action::GoBack,
+        "back to where the link was followed, as it was left",
+        "back",
+    ),
+    // A question to confirm.
+    m(Confirm, &[Key::Char('y')], Action::Confirm, "yes, do it", "yes"),
+    m(
+        Confirm,
+        &[Key::Char('n'), Key::Code(K::Esc), Key::Char('q')],
+        Action::Cancel,
+        "no (so does any other key)",
+        "no",
+    ),
+    b(Confirm, &[Key::Ctrl('c')], Action::Quit, "quit (everything is kept)", None),
     // Quiz: the start form.
     b(QuizStart, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous field", Some("field")),
     b(QuizStart, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next field", Some("field")),
     b(QuizStart, &[Key::Code(K::Left), Key::Char('h')], Action::FocusPrev, "previous choice", Some("change")),
     b(QuizStart, &[Key::Code(K::Right), Key::Char('l')], Action::FocusNext, "next choice", Some("change")),
-    b(QuizStart, &[Key::Code(K::Enter)], Action::Select, "start the quiz", Some("start")),
+    m(QuizStart, &[Key::Code(K::Enter)], Action::Select, "start the quiz", "start"),
+    m(
+        QuizResume,
+        &[Key::Char('r')],
+        Action::Resume,
+        "resume the unfinished quiz where it was left",
+        "resume",
+    ),
     // Quiz: a question. Its letters come first, even the ones bound elsewhere.
-    b(
+    m(
         QuizQuestion,
         &[Key::OptionLetter],
         Action::Choose(0),
         "answer with that option (on choose-all questions: tick it)",
-        Some("answer"),
+        "answer",
     ),
     b(
         QuizQuestion,
@@ -257,51 +308,80 @@ pub const BINDINGS: &[Binding] = &[
     b(QuizQuestion, &[Key::Code(K::End), Key::Char('G')], Action::Last, "highlight the last option", None),
     b(
         QuizQuestion,
-        &[Key::Char(' ')],
-        Action::Toggle,
-        "tick or untick the highlighted option (choose-all questions)",
-        Some("tick"),
+        &[Key::Code(K::PageUp), Key::Ctrl('u')],
+        Action::PageUp,
+        "scroll a long question up",
+        None,
     ),
     b(
+        QuizQuestion,
+        &[Key::Code(K::PageDown), Key::Ctrl('d')],
+        Action::PageDown,
+        "scroll a long question down",
+        None,
+    ),
+    m(
         QuizQuestion,
         &[Key::Code(K::Enter)],
         Action::Select,
         "answer with the highlighted option, or submit the ticked ones",
-        Some("submit"),
+        "submit",
     ),
-    // Quiz: after answering.
     b(
+        QuizQuestion,
+        &[Key::Char('s')],
+        Action::Skip,
+        "skip: the question comes back at the end",
+        Some("skip"),
+    ),
+    b(
+        QuizQuestion,
+        &[Key::Code(K::Esc)],
+        Action::EndQuiz,
+        "end the quiz and see the results so far (asks first)",
+        Some("end"),
+    ),
+    b(QuizMulti, &[Key::Char(' ')], Action::Toggle, "tick or untick the highlighted option", Some("tick")),
+    // Quiz: after answering.
+    m(
         QuizFeedback,
         &[Key::Code(K::Enter), Key::Char('n')],
         Action::Select,
         "next question (or the results)",
-        Some("next"),
+        "next",
     ),
     b(
         QuizFeedback,
-        &[Key::Char('c')],
+        &[Key::Char('o')],
         Action::OpenInCompare,
-        "read this question's dimension in Compare (b comes back)",
-        Some("compare"),
+        "open this question's dimension in Compare (Backspace comes back)",
+        Some("open in Compare"),
     ),
     b(QuizFeedback, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", None),
     b(QuizFeedback, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", None),
     b(QuizFeedback, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
     b(QuizFeedback, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
-    // Quiz: results.
     b(
-        QuizResults,
+        QuizFeedback,
+        &[Key::Code(K::Esc)],
+        Action::EndQuiz,
+        "end the quiz and see the results so far (asks first)",
+        Some("end"),
+    ),
+    // Quiz: results. Not Enter or n, which moved on a moment ago: a repeat would lose them.
+    m(
+        QuizRetry,
         &[Key::Char('r')],
         Action::RetryMissed,
         "quiz again on the missed questions",
-        Some("retry missed"),
+        "retry missed",
     ),
-    b(
+    m(
         QuizResults,
-        &[Key::Char('n'), Key::Code(K::Enter)],
+        &[Key::Code(K::Esc)],
         Action::NewQuiz,
         "back to the start form for a new quiz",
-        Some("new quiz"),
+        "new quiz",
     ),
     b(QuizResults, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
     b(QuizResults, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
@@ -340,7 +420,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Sources, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
     b(Sources, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "first", None),
     b(Sources, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last", None),
-    b(Sources, &[Key::Code(K::Enter)], Action::Select, "open the citing dimension in Compare", Some("open")),
+    m(Sources, &[Key::Code(K::Enter)], Action::Select, "open the citing dimension in Compare", "open"),
     b(Sources, &[Key::Code(K::Esc)], Action::Back, "back to the list of sources", None),
     // Everywhere.
     b(Global, &[Key::Code(K::Tab)], Action::NextTab, "next tab", None),
@@ -348,5 +428,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, &[Key::Digit], Action::GoToTab(0), "go to tab 1-9", None),
     b(Global, &[Key::Char('/')], Action::OpenSearch, "search everything", Some("search")),
     b(Global, &[Key::Char('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
-    b(Global, &[Key::Char('q'), Key::Ctrl('c')], Action::Quit, "quit", Some("quit")),
+    b(
+        Global,
+        &[Key::Char('q'), Key::Ctrl('c')],
+        Action::Quit,
+        "quit (a quiz under way and the Fit ratings are kept for next time)",
+        Some("quit"),
+    ),
 ];

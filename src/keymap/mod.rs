@@ -9,8 +9,8 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Compare, FitResult, FitStatement, FromQuiz, Global, Glossary, Help, QuizFeedback, QuizQuestion,
-    QuizResults, QuizStart, Search, Sources,
+    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help,
+    QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -21,25 +21,37 @@ pub enum Context {
     Global,
     /// The Compare tab.
     Compare,
+    /// Compare, with a pane or the overlap focused: the arrows scroll it.
+    ComparePane,
     /// The Sources tab.
     Sources,
     /// The quiz's start form.
     QuizStart,
+    /// The start form, with an unfinished quiz kept to resume.
+    QuizResume,
     /// A quiz question waiting for its answer: the answer keys come before everything but
     /// switching tabs and quitting.
     QuizQuestion,
+    /// A choose-all-that-apply question: options are ticked.
+    QuizMulti,
     /// A question answered, its feedback showing.
     QuizFeedback,
     /// The results of a quiz.
     QuizResults,
-    /// Compare, opened from a quiz's feedback.
-    FromQuiz,
+    /// The results, with questions missed to retry.
+    QuizRetry,
+    /// After following a link (quiz → Compare, Glossary → Compare, search → …): the way back.
+    Back,
+    /// A yes/no question about something that cannot be undone; any other key says no.
+    Confirm,
     /// The Glossary tab.
     Glossary,
-    /// A self-assessment statement waiting for its rating: 1–5 rate before they switch tabs.
+    /// A self-assessment statement waiting for its rating (letters, so digits still switch tabs).
     FitStatement,
     /// The self-assessment's result.
     FitResult,
+    /// The self-assessment's result, with dimensions suggested to read.
+    FitNext,
     /// The search overlay: every printable key types.
     Search,
     /// The help overlay, which takes every key it binds before anything else.
@@ -51,15 +63,21 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Compare => "Compare",
+            Context::ComparePane => "Compare: a pane focused",
             Context::Sources => "Sources",
             Context::QuizStart => "Quiz: start",
+            Context::QuizResume => "Quiz: start, with an unfinished quiz",
             Context::QuizQuestion => "Quiz: a question",
+            Context::QuizMulti => "Quiz: a choose-all question",
             Context::QuizFeedback => "Quiz: after answering",
             Context::QuizResults => "Quiz: results",
-            Context::FromQuiz => "Compare, opened from the quiz",
+            Context::QuizRetry => "Quiz: results with questions missed",
+            Context::Back => "After following a link",
+            Context::Confirm => "A question to confirm",
             Context::Glossary => "Glossary",
             Context::FitStatement => "Fit: a statement",
             Context::FitResult => "Fit: the result",
+            Context::FitNext => "Fit: the result, with dimensions to read",
             Context::Search => "Search",
             Context::Help => "Help",
         }
@@ -76,14 +94,29 @@ pub enum Key {
     Digit,
     /// Any of `a`–`f`, an answer option; the action receives the letter's position.
     OptionLetter,
-    /// Any of `1`–`5`, a rating; the action receives the number.
-    Rating,
+    /// Any of `a`–`e`, a rating; the action receives 1 to 5.
+    RatingLetter,
     /// Any printable character, typed into a text field.
     Text,
 }
 
 /// The letters that pick answer options, in order.
 pub const OPTION_LETTERS: [char; 6] = ['a', 'b', 'c', 'd', 'e', 'f'];
+/// The letters that rate a self-assessment statement, 1 (strongly dislike) to 5.
+pub const RATING_LETTERS: [char; 5] = ['a', 'b', 'c', 'd', 'e'];
+
+/// The letter of a rating (1 to 5), as the scale shows it.
+pub fn rating_letter(rating: u8) -> char {
+    RATING_LETTERS.get(usize::from(rating).wrapping_sub(1)).copied().unwrap_or('?')
+}
+
+/// How the footer and help name the letters of `n` options: `a-c`, or `a` for one.
+pub fn option_range(n: usize) -> String {
+    match n {
+        0 | 1 => "a".into(),
+        n => format!("a-{}", OPTION_LETTERS[n.min(OPTION_LETTERS.len()) - 1]),
+    }
+}
 
 impl Key {
     pub fn label(self) -> String {
@@ -93,7 +126,7 @@ impl Key {
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Digit => "1-9".into(),
             Key::OptionLetter => "a-f".into(),
-            Key::Rating => "1-5".into(),
+            Key::RatingLetter => "a-e".into(),
             Key::Text => "text".into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
@@ -124,7 +157,7 @@ impl Key {
             Key::Code(code) => vec![KeyEvent::new(code, KeyModifiers::NONE)],
             Key::Digit => ('1'..='9').map(char_ev).collect(),
             Key::OptionLetter => OPTION_LETTERS.iter().copied().map(char_ev).collect(),
-            Key::Rating => ('1'..='5').map(char_ev).collect(),
+            Key::RatingLetter => RATING_LETTERS.iter().copied().map(char_ev).collect(),
             Key::Text => (' '..='~').map(char_ev).collect(),
         }
     }
@@ -142,7 +175,7 @@ impl Key {
             Key::Code(code) => ev.code == code && !ctrl_alt,
             Key::Digit => matches!(ev.code, KeyCode::Char('1'..='9')) && !ctrl_alt,
             Key::OptionLetter => matches!(ev.code, KeyCode::Char('a'..='f')) && !ctrl_alt,
-            Key::Rating => matches!(ev.code, KeyCode::Char('1'..='5')) && !ctrl_alt,
+            Key::RatingLetter => matches!(ev.code, KeyCode::Char('a'..='e')) && !ctrl_alt,
             Key::Text => matches!(ev.code, KeyCode::Char(c) if !c.is_control()) && !ctrl_alt,
         }
     }
@@ -157,22 +190,31 @@ pub struct Binding {
     /// What the footer says, for the bindings worth a hint there. Neighbouring bindings with
     /// the same hint share it (`↑↓ move`).
     pub hint: Option<&'static str>,
+    /// The hint the footer keeps longest when it is short of room (what this screen is for:
+    /// Enter, the answer keys).
+    pub main: bool,
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 13] = [
+pub const ALL_CONTEXTS: [Context; 19] = [
     Global,
+    Back,
     Compare,
-    FromQuiz,
+    ComparePane,
     QuizStart,
+    QuizResume,
     QuizQuestion,
+    QuizMulti,
     QuizFeedback,
     QuizResults,
+    QuizRetry,
     Glossary,
     FitStatement,
     FitResult,
+    FitNext,
     Sources,
     Search,
+    Confirm,
     Help,
 ];
 
@@ -194,7 +236,9 @@ pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
                 (Action::Choose(_), KeyCode::Char(c)) => {
                     Action::Choose(OPTION_LETTERS.iter().position(|l| *l == c).unwrap_or(0))
                 }
-                (Action::Rate(_), KeyCode::Char(d)) => Action::Rate(d.to_digit(10).map_or(0, |d| d as u8)),
+                (Action::Rate(_), KeyCode::Char(c)) => {
+                    Action::Rate(RATING_LETTERS.iter().position(|l| *l == c).map_or(0, |i| i as u8 + 1))
+                }
                 (Action::Type(_), KeyCode::Char(c)) => Action::Type(c),
                 (action, _) => action,
             })
@@ -234,6 +278,27 @@ pub struct Hint {
     pub keys: String,
     pub label: &'static str,
     pub context: Context,
+    /// The first key shown (to name option letters by the question's own range).
+    pub key: Key,
+    pub action: Action,
+    pub main: bool,
+}
+
+impl Hint {
+    /// Which hints a narrow footer keeps first (lower first): what the screen is for, then
+    /// help (which shows everything else), the way back, quitting, the other local keys, and
+    /// search last.
+    pub fn priority(&self) -> u8 {
+        match (self.context, self.action) {
+            (_, _) if self.main => 0,
+            (Global, Action::ToggleHelp) => 1,
+            (Back, _) => 2,
+            (Global, Action::Quit) => 3,
+            (Global, Action::OpenSearch) => 5,
+            (Global, _) => 6,
+            _ => 4,
+        }
+    }
 }
 
 /// Footer hints for the given contexts, most specific context first.
@@ -258,7 +323,14 @@ pub fn hints(contexts: &[Context]) -> Vec<Hint> {
                     }
                     last.keys.push_str(&key);
                 }
-                (Some((label, key)), _) => out.push(Hint { keys: key.label(), label, context: *ctx }),
+                (Some((label, key)), _) => out.push(Hint {
+                    keys: key.label(),
+                    label,
+                    context: *ctx,
+                    key: *key,
+                    action: bind.action,
+                    main: bind.main,
+                }),
                 (None, _) => {}
             }
             previous = hint.map(|(label, _)| label);
@@ -273,84 +345,4 @@ fn is_glyph(label: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        let all_events = [
-            KeyCode::Up,
-            KeyCode::Down,
-            KeyCode::Left,
-            KeyCode::Right,
-            KeyCode::PageUp,
-            KeyCode::PageDown,
-            KeyCode::Home,
-            KeyCode::End,
-            KeyCode::Enter,
-            KeyCode::Esc,
-            KeyCode::Tab,
-            KeyCode::BackTab,
-        ]
-        .into_iter()
-        .map(|c| press(c, KeyModifiers::NONE))
-        .chain((' '..='~').map(|c| press(KeyCode::Char(c), KeyModifiers::NONE)))
-        .chain(('a'..='z').map(|c| press(KeyCode::Char(c), KeyModifiers::CONTROL)));
-        for ev in all_events {
-            for ctx in ALL_CONTEXTS {
-                let n = bindings_for(ctx).filter(|bind| bind.keys.iter().any(|k| k.matches(&ev))).count();
-                assert!(n <= 1, "{ev:?} is bound {n} times in {ctx:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn keys_resolve_by_context() {
-        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[Compare, Global], &q), Some(Action::Quit));
-        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&[Help, Global], &ctrl_c), Some(Action::Quit));
-        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[Compare, Global], &j), Some(Action::Down));
-        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(&[Compare, Global], &big_g), Some(Action::Last));
-        let three = press(KeyCode::Char('3'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[Compare, Global], &three), Some(Action::GoToTab(2)));
-        // While a question waits for its answer, its letters win.
-        let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert_eq!(action_for(&[QuizQuestion, Global], &c), Some(Action::Choose(2)));
-        assert_eq!(action_for(&[QuizQuestion, Global], &q), Some(Action::Quit));
-        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
-        assert_eq!(action_for(&[QuizQuestion, Global], &tab), Some(Action::NextTab));
-        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(action_for(&[Help, Global], &esc), Some(Action::ToggleHelp));
-        // Ctrl-j is not j.
-        let ctrl_j = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&[Compare, Global], &ctrl_j), None);
-    }
-
-    #[test]
-    fn releases_are_ignored() {
-        let mut ev = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        ev.kind = KeyEventKind::Release;
-        assert_eq!(action_for(&[Global], &ev), None);
-    }
-
-    #[test]
-    fn hints_merge_neighbours() {
-        let h = hints(&[Compare, Global]);
-        let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(text, ["↑↓ move", "←→ focus", "p/n prev/next", "/ search", "? help", "q quit"]);
-        let h = hints(&[Help, Global]);
-        let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(text, ["Esc close", "↑↓ scroll", "/ search", "q quit"]);
-        // In search every printable key types: the global hints that are letters go.
-        let h = hints(&[Search, Global]);
-        let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-        assert_eq!(text, ["↑↓ choose", "Enter go", "Esc close", "Ctrl-c quit"]);
-    }
-}
+mod tests;

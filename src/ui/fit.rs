@@ -9,7 +9,9 @@ use super::wrap::{wrap_hanging, wrap_text};
 use super::{framed, list_lines, record_list_region, scrolled_box, truncate};
 use crate::app::{App, FitScreen};
 use crate::fit::NEUTRAL;
+use crate::keymap::rating_letter;
 use crate::view::{Drawn, Region};
+use unicode_width::UnicodeWidthStr;
 
 const SCALE: [&str; 5] = ["strongly dislike", "dislike", "neutral", "like", "strongly like"];
 
@@ -56,17 +58,29 @@ fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
         wrap_text(&statement.text, inner_w).into_iter().map(|l| Line::styled(l, t.emphasis)).collect();
     lines.push(Line::default());
     let chosen = f.ratings[f.current];
-    let mut scale: Vec<Span> = Vec::new();
+    // The scale wraps rather than losing its last choices on a narrow screen.
+    let mut row: Vec<Span> = Vec::new();
+    let mut used = 0;
     for (i, name) in SCALE.iter().enumerate() {
         let r = i as u8 + 1;
         let on = chosen == Some(r);
-        let text = format!("{} {r} {name}", if on { "●" } else { "○" });
-        scale.push(Span::styled(text, if on { t.selected } else { t.text }));
-        scale.push(Span::raw("  "));
+        let text = format!("{} {} {name}", if on { "●" } else { "○" }, rating_letter(r));
+        let w = text.width() + 2;
+        if used > 0 && used + w > inner_w + 2 {
+            lines.push(Line::from(std::mem::take(&mut row)));
+            used = 0;
+        }
+        used += w;
+        row.push(Span::styled(text, if on { t.selected } else { t.text }));
+        row.push(Span::raw("  "));
     }
-    lines.push(Line::from(scale));
+    lines.push(Line::from(row));
     lines.push(Line::default());
-    lines.push(Line::styled("Press 1 to 5 to rate; ↑↓ to go back and change; Enter for the result.", t.dim));
+    lines.extend(
+        wrap_text("Press a to e to rate; ↑↓ to go back and change; Enter for the result.", inner_w)
+            .into_iter()
+            .map(|l| Line::styled(l, t.dim)),
+    );
     scrolled_box(app, main, block, lines, 0, buf);
 
     // Every statement with its rating, so answers can be seen and revisited.
@@ -79,7 +93,7 @@ fn render_statements(app: &App, area: Rect, buf: &mut Buffer) {
         .statements
         .iter()
         .zip(&f.ratings)
-        .map(|(s, r)| format!("{}  {}", r.map_or("·".to_string(), |r| r.to_string()), s.text))
+        .map(|(s, r)| format!("{}  {}", r.map_or('·', rating_letter), s.text))
         .collect();
     super::draw::draw_lines(
         buf,
@@ -158,7 +172,8 @@ fn result_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         for &(s, m) in r.movers[d].iter().filter(|(_, m)| *m != 0).take(3) {
             let rating = app.fit.ratings[s].unwrap_or(NEUTRAL);
             let sign = if m > 0 { "+" } else { "−" };
-            let text = format!("{} rated {rating}: {}", c.disciplines[d].short, c.fit.statements[s].text);
+            let scale = SCALE[usize::from(rating.clamp(1, 5)) - 1];
+            let text = format!("{} ({scale}): {}", c.disciplines[d].short, c.fit.statements[s].text);
             lines.extend(
                 wrap_hanging(&text, width, &format!("{sign} "), "  ")
                     .into_iter()

@@ -20,14 +20,25 @@ fn area_in(body: Rect) -> Rect {
     Rect { x: body.x + (body.width - w) / 2, y: body.y + (body.height - h) / 2, width: w, height: h }
 }
 
+/// Help opens at the screen it was asked from: that screen's keys first, then the keys that
+/// work everywhere, then every other screen's, in the table's order.
+fn order(app: &App) -> Vec<(keymap::Context, bool)> {
+    let here: Vec<keymap::Context> =
+        app.tab_contexts().into_iter().filter(|c| *c != keymap::Context::Global).collect();
+    let mut out: Vec<(keymap::Context, bool)> = here.iter().map(|c| (*c, true)).collect();
+    out.extend(keymap::ALL_CONTEXTS.into_iter().filter(|c| !here.contains(c)).map(|c| (c, false)));
+    out
+}
+
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = super::styles(app);
     let mut out = Vec::new();
-    for ctx in keymap::ALL_CONTEXTS {
+    for (ctx, here) in order(app) {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::styled(ctx.title().to_string(), t.group));
+        let title = if here { format!("{} (this screen)", ctx.title()) } else { ctx.title().to_string() };
+        out.push(Line::styled(title, t.group));
         for bind in keymap::bindings_for(ctx) {
             let keys: Vec<String> = bind.keys.iter().map(|k| k.label()).collect();
             let keys = keys.join(", ");
@@ -51,7 +62,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 fn block(app: &App) -> BoxFrame<'static> {
     let t = super::styles(app);
     BoxFrame::new(Line::styled(" Keys ", t.title), Border::Double, t.border)
-        .title_bottom(Line::styled(" Esc or ? closes ", t.dim))
+        .title_bottom(Line::styled(" Esc, q or ? closes ", t.dim))
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {

@@ -3,6 +3,7 @@
 //! per screen.
 
 pub mod compare;
+pub mod confirm;
 pub mod draw;
 pub mod fit;
 pub mod glossary;
@@ -66,6 +67,11 @@ pub fn render_frame(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     if app.search.is_some() {
         rec.hits.clear();
         search::render(app, body, buf, &mut rec);
+    }
+    if let Some(question) = app.confirm {
+        // A click anywhere says no, like any key but y.
+        rec.hits.clear();
+        confirm::render(app, question, body, buf);
     }
     rec
 }
@@ -134,26 +140,43 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(text, styles(app).warning).render(area, buf);
         return;
     }
-    let hints = keymap::hints(&app.contexts());
-    // The global hints (help, quit) come last and must always show; the others fill what
-    // room is left, in order.
     let width = area.width as usize;
-    let cost = |h: &Hint| h.keys.width() + h.label.width() + 3;
-    let (global, local): (Vec<Hint>, Vec<Hint>) =
-        hints.into_iter().partition(|h| h.context == Context::Global);
-    let mut budget = width.saturating_sub(global.iter().map(cost).sum::<usize>() + 1);
     let mut spans = vec![Span::raw(" ")];
-    for h in &local {
-        if cost(h) > budget {
-            break;
-        }
-        budget -= cost(h);
-        spans.extend(hint_spans(app, h));
-    }
-    for h in &global {
+    let hints = footer_hints(app, width);
+    for h in &hints {
         spans.extend(hint_spans(app, h));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// The hints that fit in `width` columns, in table order. When not all fit, the most
+/// important are kept (see [`Hint::priority`]): what the screen is for first, search last.
+pub fn footer_hints(app: &App, width: usize) -> Vec<Hint> {
+    let contexts = app.contexts();
+    // While a question waits for its answer, the footer offers only its answers.
+    let contexts = if contexts.first() == Some(&Context::Confirm) { &contexts[..1] } else { &contexts[..] };
+    let mut hints = keymap::hints(contexts);
+    // Option letters as far as this question's options go (`a-c`, not `a-f`).
+    let options = app.quiz.session.as_ref().and_then(|s| s.card()).map_or(0, |c| c.options.len());
+    // A card without options (a typed one) has no letters to offer.
+    hints.retain(|h| h.key != keymap::Key::OptionLetter || options > 0);
+    for h in &mut hints {
+        if h.key == keymap::Key::OptionLetter {
+            h.keys = keymap::option_range(options);
+        }
+    }
+    let cost = |h: &Hint| h.keys.width() + h.label.width() + 3;
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| hints[i].priority());
+    let mut budget = width.saturating_sub(1);
+    let mut keep = vec![false; hints.len()];
+    for i in order {
+        if cost(&hints[i]) <= budget {
+            budget -= cost(&hints[i]);
+            keep[i] = true;
+        }
+    }
+    hints.into_iter().zip(keep).filter_map(|(h, k)| k.then_some(h)).collect()
 }
 
 fn hint_spans<'a>(app: &App, hint: &'a Hint) -> [Span<'a>; 3] {

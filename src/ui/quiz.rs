@@ -68,6 +68,16 @@ fn render_start(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled("Practise what the comparison teaches, with feedback after every answer.", t.text),
         Line::default(),
     ];
+    if let Some(saved) = &q.resume {
+        let text = format!("Resume: {} of {} answered", saved.answered(), saved.cards.len());
+        lines.push(Line::from(vec![
+            Span::styled(text, t.emphasis),
+            Span::styled(" (an unfinished quiz; ", t.text),
+            Span::styled("r", t.key),
+            Span::styled(" resumes it)", t.text),
+        ]));
+        lines.push(Line::default());
+    }
     for f in 0..FIELDS {
         let focused = q.field == f;
         let marker = if focused { "▸ " } else { "  " };
@@ -157,26 +167,52 @@ fn question_geometry(app: &App, body: Rect) -> QuestionGeometry {
     QuestionGeometry { header, question, feedback: answered.then_some(feedback) }
 }
 
-/// Records where each answer option was drawn in the question box (its text scrolled by
-/// `offset` lines), for clicks: only the rows that show.
-fn record_options(app: &App, card: &Card, question: Rect, offset: u16, rec: &mut Drawn) {
-    let inner = framed(app, Line::default(), true).inner(question);
-    // The options follow the prompt and a blank line; each may wrap over several rows.
-    let width = inner_width(question);
+/// The rows each option takes in the question box's text: the prompt and a blank line come
+/// first, and an option may wrap over several rows.
+fn option_rows(card: &Card, width: usize) -> Vec<std::ops::Range<usize>> {
     let mut row = wrap_text(&card.prompt, width).len() + 1;
-    for (i, option) in card.options.iter().enumerate() {
-        let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
-        let mark = if card.multi { " [ ] " } else { " " };
-        let first = format!("{mark}{letter}) ");
-        let rows = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
-        // The option's rows on screen: [top, bottom) after the scroll, cut to the box.
-        let top = (inner.y as usize + row).saturating_sub(usize::from(offset));
-        let bottom = (inner.y as usize + row + rows).saturating_sub(usize::from(offset));
-        let top = top.max(inner.y as usize).min(u16::MAX as usize) as u16;
-        let bottom = bottom.min(u16::MAX as usize) as u16;
-        let area = Rect { y: top, height: bottom.saturating_sub(top), ..inner }.intersection(inner);
-        rec.hit_area(area, Hit::QuizOption(i));
-        row += rows;
+    card.options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
+            let mark = if card.multi { " [ ] " } else { " " };
+            let first = format!("{mark}{letter}) ");
+            let n = wrap_hanging(option, width, &first, &" ".repeat(first.width())).len();
+            row += n;
+            row - n..row
+        })
+        .collect()
+}
+
+/// The question box's first line: the learner's scroll, moved just enough to show the
+/// highlighted option (or a notice under the options) when a key asked for that.
+fn question_offset(app: &App, rows: &[std::ops::Range<usize>], height: usize, len: usize) -> usize {
+    let q = &app.quiz;
+    let max = len.saturating_sub(height);
+    let offset = usize::from(q.question_scroll).min(max);
+    if !q.reveal {
+        return offset;
+    }
+    if q.notice.is_some() {
+        return max;
+    }
+    match rows.get(q.cursor).filter(|_| q.cursor_shown) {
+        Some(r) if r.start < offset => r.start,
+        Some(r) if r.end > offset + height => (r.end.saturating_sub(height)).min(max),
+        _ => offset,
+    }
+}
+
+/// Records where each answer option shows in the question box, for clicks.
+fn record_options(rows: &[std::ops::Range<usize>], inner: Rect, offset: usize, rec: &mut Drawn) {
+    let bottom = offset + usize::from(inner.height);
+    for (i, r) in rows.iter().enumerate() {
+        let (start, end) = (r.start.max(offset), r.end.min(bottom));
+        if start < end {
+            let y = inner.y + (start - offset) as u16;
+            rec.hit_area(Rect { y, height: (end - start) as u16, ..inner }, Hit::QuizOption(i));
+        }
     }
 }
 
@@ -216,8 +252,17 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 
     let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
-    let shown = scrolled_box(app, g.question, block, question_lines(app, inner_width(g.question)), 0, buf);
-    record_options(app, card, g.question, shown.offset, rec);
+    let width = inner_width(g.question);
+    let lines = question_lines(app, width);
+    let inner = block.inner(g.question);
+    let rows = option_rows(card, width);
+    let offset =
+        if app.quiz.answered() { 0 } else { question_offset(app, &rows, inner.height.into(), lines.len()) };
+    let shown = scrolled_box(app, g.question, block, lines, offset.min(u16::MAX as usize) as u16, buf);
+    if !app.quiz.answered() {
+        rec.show_viewport(Region::QuizQuestion, g.question, shown);
+    }
+    record_options(&rows, inner, usize::from(shown.offset), rec);
     if let Some(area) = g.feedback {
         let right = session.response().is_some_and(|r| r.correct);
         let (title, style) = if right { (" ✓ Correct ", t.good) } else { (" ✗ Incorrect ", t.bad) };
@@ -240,13 +285,14 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let letter = OPTION_LETTERS.get(i).copied().unwrap_or('?');
         let (mark, style) = match response {
             None => {
-                let cursor = if app.quiz.cursor == i { "▸" } else { " " };
+                let at = app.quiz.cursor_shown && app.quiz.cursor == i;
+                let cursor = if at { "▸" } else { " " };
                 let tick = match (card.multi, app.quiz.ticked.contains(&i)) {
                     (true, true) => "[x] ",
                     (true, false) => "[ ] ",
                     _ => "",
                 };
-                let style = if app.quiz.cursor == i { t.selected_unfocused } else { t.text };
+                let style = if at { t.selected_unfocused } else { t.text };
                 (format!("{cursor}{tick}"), style)
             }
             Some(r) => {
@@ -321,8 +367,8 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     let dim = &app.content.dimensions[card.dimension].title;
     lines.push(Line::from(vec![
-        Span::styled("c", t.key),
-        Span::styled(format!(" read \u{201c}{dim}\u{201d} in Compare   "), t.text),
+        Span::styled("o", t.key),
+        Span::styled(format!(" open \u{201c}{dim}\u{201d} in Compare   "), t.text),
         Span::styled("Enter", t.key),
         Span::styled(" next", t.text),
     ]));

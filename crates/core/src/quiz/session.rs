@@ -255,6 +255,32 @@ impl Session {
     }
 }
 
+/// Leaving a question for later, and leaving the quiz early.
+impl Session {
+    /// Moves the current card, unanswered, to the end, so the next one shows. False (and
+    /// nothing changes) when no other card is waiting for its answer.
+    pub fn skip(&mut self) -> bool {
+        let others_waiting = self.responses.iter().enumerate().any(|(i, r)| i != self.current && r.is_none());
+        if self.responses.get(self.current).is_none_or(Option::is_some) || !others_waiting {
+            return false;
+        }
+        let card = self.cards.remove(self.current);
+        let response = self.responses.remove(self.current);
+        self.cards.push(card);
+        self.responses.push(response);
+        true
+    }
+
+    /// Keeps only the cards answered, so the results are those of what was asked.
+    pub fn end_early(&mut self) {
+        let answered: Vec<bool> = self.responses.iter().map(Option::is_some).collect();
+        let mut keep = answered.iter();
+        self.cards.retain(|_| *keep.next().unwrap_or(&false));
+        self.responses.retain(Option::is_some);
+        self.current = self.cards.len().saturating_sub(1);
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     pub right: usize,
