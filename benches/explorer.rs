@@ -220,6 +220,57 @@ mod quiz {
     }
 }
 
+/// The Progress tab with 10,000 answers over a year: opening it (which works the figures
+/// out from the history and the schedule) and drawing it at 200×60.
+mod progress {
+    use divan::{Bencher, black_box};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use scm_vs_om::BuiltinContent;
+    use scm_vs_om::action::Action;
+    use scm_vs_om::app::App;
+    use scm_vs_om::content::Content;
+    use scm_vs_om::quiz::card::entries;
+    use scm_vs_om::quiz::{History, Record};
+    use scm_vs_om::ui::{self, theme};
+
+    const NOW: u64 = 1_764_000_000;
+
+    fn learner() -> App {
+        let c = Content::builtin();
+        let ids: Vec<String> = entries(&c).into_iter().map(|e| e.id).collect();
+        let mut rng = fastrand::Rng::with_seed(11);
+        let mut times: Vec<u64> = (0..10_000).map(|_| NOW - rng.u64(..365 * 24 * 3600)).collect();
+        times.sort_unstable();
+        let mut history = History::disabled();
+        for t in times {
+            let _ = history.record(Record::new(ids[rng.usize(..ids.len())].clone(), t, rng.u8(..4) > 0));
+        }
+        App::new(c, &theme::COLOUR, (200, 60)).with_quiz(history, 1).with_clock(|| NOW).with_utc_offset(0)
+    }
+
+    #[divan::bench]
+    fn open_with_10k_answers(bencher: Bencher) {
+        let mut app = learner();
+        bencher.bench_local(|| {
+            app.update(Action::GoToTab(5));
+            app.progress.figures.as_ref().map(|f| f.answers)
+        });
+    }
+
+    #[divan::bench]
+    fn render_200x60(bencher: Bencher) {
+        let mut app = learner();
+        app.update(Action::GoToTab(5));
+        let area = Rect::new(0, 0, 200, 60);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            ui::render(black_box(&app), area, &mut buf);
+        });
+    }
+}
+
 mod search {
     use divan::{Bencher, black_box};
     use ratatui::buffer::Buffer;

@@ -18,7 +18,7 @@ pub trait BuiltinContent: Sized {
     fn load_fast(source: &ContentSource) -> Result<Self, LoadError>;
 
     /// Like [`Content::load_checked`], but the built-in content comes ready-made (`build.rs`
-    /// checked it; `check` shows its warnings).
+    /// checked it; its warnings are for its writers, see `Content::load_checked`).
     fn load_fast_checked(source: &ContentSource) -> Result<Loaded, LoadError>;
 }
 

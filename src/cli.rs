@@ -16,6 +16,7 @@ Examples:
   scm-vs-om check --content my-pack        every problem in my-pack/ as path:line:col
   scm-vs-om export --format markdown > comparison.md
   scm-vs-om init my-pack                   start a new pack from a commented example
+  scm-vs-om guide                          how to write a pack: every file and key
 
 Settings: ~/.config/scm-vs-om/settings.toml on Linux (see --help for the keys).
 Environment: NO_COLOR turns colour off (unless --theme is given); SCM_VS_OM_DATA_DIR,
@@ -39,7 +40,7 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
 
-    /// Colours [default: from the settings file, else dark; NO_COLOR means mono]
+    /// Colours [default: from the settings file, else auto; NO_COLOR means mono]
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
@@ -69,7 +70,7 @@ pub struct Cli {
     pub seed: Option<u64>,
 
     /// Read settings from FILE [default: the platform's config directory, e.g.
-    /// ~/.config/scm-vs-om/settings.toml]. Keys: theme = "dark" | "light" |
+    /// ~/.config/scm-vs-om/settings.toml]. Keys: theme = "auto" | "dark" | "light" |
     /// "high-contrast" | "mono"; mouse = true | false; quiz_length = 10 | 20 | 50 | "all"
     #[arg(long, value_name = "FILE", env = CONFIG_ENV)]
     pub config: Option<PathBuf>,
@@ -80,11 +81,15 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ThemeName {
-    /// Colours for a dark background (the default)
+    /// Dark or light, from the background the terminal reports (the default; dark if it
+    /// does not say)
+    Auto,
+    /// Colours for a dark background
     Dark,
     /// Colours for a light background
     Light,
-    /// Bright colours, bold text and strong borders
+    /// Strong contrast on any background: the terminal's own text colour, bold, and colours
+    /// only on their own backgrounds
     HighContrast,
     /// No colour at all: bold, underline and reverse video only
     Mono,
@@ -116,9 +121,15 @@ impl QuizLength {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A document to read or print: the comparison as tables, the glossary, a quiz
-    /// worksheet with the answer key at the end
+    /// A handout to read or print (CommonMark): the comparison, the glossary, the Fit
+    /// statements with a scoring key, a quiz worksheet and, on a new page, its answer key
     Markdown,
+    /// The same handout as one self-contained page, styled for print
+    Html,
+    /// Notes for Anki's File > Import: one per question and per glossary term, tagged
+    Anki,
+    /// The same cards as CSV (front, back, tags), for spreadsheets and Quizlet's import
+    Csv,
     /// The whole model for other tools (shape: docs/export-json.md)
     Json,
 }
@@ -138,14 +149,34 @@ pub enum Command {
         strict: bool,
     },
 
-    /// Write a content pack to standard output, as Markdown or JSON
-    #[command(after_help = "Examples:\n  scm-vs-om export --format markdown > comparison.md\n  \
+    /// Write a content pack to standard output: a handout, cards for Anki or a spreadsheet, or JSON
+    #[command(after_help = "Without --seed the questions are in file order, options as written; with it \
+                            they are shuffled, the same way every time for one seed (options marked \
+                            shuffle = false keep their order).\n\n\
+                            Examples:\n  scm-vs-om export --format markdown > comparison.md\n  \
+                            scm-vs-om export --format html --questions 10 --seed 7 > worksheet.html\n  \
+                            scm-vs-om export --format anki --group planning > planning.txt\n  \
                             scm-vs-om export --format json --content my-pack | jq '.dimensions[].title'")]
     Export {
         /// What to write
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
+        /// Ask at most N questions (all, if not given)
+        #[arg(long, value_name = "N")]
+        questions: Option<usize>,
+        /// Shuffle the questions and their options from this seed: the same sheet each time
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Only this group of dimensions (by id), with its questions and terms
+        #[arg(long, value_name = "ID")]
+        group: Option<String>,
     },
+
+    /// Print the guide to writing a content pack (CONTENT.md): every file and key, with examples
+    #[command(after_help = "On a terminal the guide opens in $PAGER (else less); otherwise it is printed \
+                            as plain Markdown.\n\n\
+                            Examples:\n  scm-vs-om guide\n  scm-vs-om guide > CONTENT.md")]
+    Guide,
 
     /// Write a small, commented starter pack into DIR (which must not hold one already)
     #[command(after_help = "Examples:\n  scm-vs-om init my-pack\n  scm-vs-om check --content my-pack\n  \

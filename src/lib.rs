@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 mod builtin;
 pub mod cli;
+pub mod guide;
 pub mod keymap;
 pub mod settings;
 pub mod starter;

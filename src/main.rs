@@ -5,12 +5,12 @@ use clap::CommandFactory;
 
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
-use scm_vs_om::cli::{Cli, Command, Format, ThemeName};
+use scm_vs_om::cli::{Cli, Command, Format};
 use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
-use scm_vs_om::ui::theme::Theme;
-use scm_vs_om::{export, starter};
+use scm_vs_om::ui::theme::{self, Theme};
+use scm_vs_om::{export, guide, starter};
 
 /// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
 /// tell.
@@ -36,11 +36,23 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("cannot write the manual page: {e}")),
             };
         }
+        Some(Command::Guide) => {
+            if std::io::stdout().is_terminal() {
+                let pager = guide::pager(std::env::var("PAGER").ok().as_deref());
+                match guide::page(&pager) {
+                    Ok(true) => return ExitCode::SUCCESS,
+                    Ok(false) => {}
+                    Err(e) => return fail(&format!("cannot show the guide: {e}")),
+                }
+            }
+            return print(guide::TEXT.as_bytes(), "the guide");
+        }
         Some(Command::Init { dir, force }) => {
             return match starter::write(dir, *force) {
                 Ok(written) => print(
                     format!(
                         "Wrote a starter pack of {} files in {dir}.\n\
+                         Read next:       scm-vs-om guide   (how to write a pack: every file and key)\n\
                          Check it with:   scm-vs-om check --content {dir}\n\
                          Explore it with: scm-vs-om --content {dir}\n",
                         written.len(),
@@ -80,12 +92,19 @@ fn main() -> ExitCode {
         Some(Command::Check { .. }) => {
             print(format!("{}\n", scm_vs_om::check_summary(&content, &source)).as_bytes(), "the summary")
         }
-        Some(Command::Export { format }) => {
+        Some(Command::Export { format, questions, seed, group }) => {
+            let options = export::Options { questions: *questions, seed: *seed, group: group.clone() };
             let text = match format {
-                Format::Markdown => export::markdown(&content),
-                Format::Json => export::json(&content),
+                Format::Markdown => export::markdown_with(&content, &options),
+                Format::Html => export::html_with(&content, &options),
+                Format::Anki => export::anki_with(&content, &options),
+                Format::Csv => export::csv_with(&content, &options),
+                Format::Json => Ok(export::json(&content)),
             };
-            print(text.as_bytes(), "the export")
+            match text {
+                Ok(text) => print(text.as_bytes(), "the export"),
+                Err(e) => fail(&e.to_string()),
+            }
         }
         _ => explore(content, &cli),
     }
@@ -112,15 +131,10 @@ fn fail(message: &str) -> ExitCode {
 }
 
 /// The theme, in order of precedence: --theme, NO_COLOR (any non-empty value), the settings
-/// file, dark.
+/// file, auto (asked of the terminal before the screen is taken over; see `theme::choose`).
 fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let name = match (cli.theme, no_color) {
-        (Some(t), _) => t,
-        (None, true) => ThemeName::Mono,
-        (None, false) => settings.theme.unwrap_or(ThemeName::Dark),
-    };
-    Theme::by_variant(name)
+    Theme::by_variant(theme::choose(cli.theme, settings.theme, no_color, theme::terminal_background))
 }
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {

@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(
             s.warnings,
             [
-                "1:9: unknown theme `neon`: use one of dark, light, high-contrast, mono",
+                "1:9: unknown theme `neon`: use one of auto, dark, light, high-contrast, mono",
                 "2:9: `mouse` must be true or false, found a string",
                 "3:15: quiz_length must be 10, 20, 50 or \"all\"",
                 "4:1: unknown key `colour` in the settings (known keys: theme, mouse, quiz_length)",

@@ -140,6 +140,8 @@ pub enum Region {
     GlossaryRelated,
     SourcesList,
     CitedBy,
+    /// The Progress tab's page of charts.
+    Progress,
 }
 
 /// Something a click can land on.

@@ -126,10 +126,10 @@ fn tabs_switch_by_tab_shift_tab_and_digits() {
     let mut app = builtin_app(120, 40);
     press(&mut app, "<Tab>");
     assert_eq!(app.tab, Tab::Quiz);
-    press(&mut app, "<Tab> <Tab> <Tab> <Tab>");
+    press(&mut app, "<Tab> <Tab> <Tab> <Tab> <Tab>");
     assert_eq!(app.tab, Tab::Compare, "wraps around");
     press(&mut app, "<S-Tab>");
-    assert_eq!(app.tab, Tab::Sources);
+    assert_eq!(app.tab, Tab::Progress);
     press(&mut app, "1");
     assert_eq!(app.tab, Tab::Compare);
     press(&mut app, "2");

@@ -46,7 +46,7 @@ fn export_of_the_builtin_pack_covers_everything() {
     assert!(md.starts_with("# Supply Chain Management vs Operations Management\n"));
     assert!(md.contains("## Quiz worksheet") && md.contains("## Answer key") && md.contains("## Glossary"));
     // The answer key comes after every question.
-    assert!(md.find("## Answer key").unwrap() > md.rfind("    a) ").unwrap());
+    assert!(md.find("## Answer key").unwrap() > md.rfind("   - a) ").unwrap());
     let (_, json, _) = run(&["export", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["dimensions"].as_array().unwrap().len(), 44);
@@ -109,12 +109,12 @@ fn argument_errors_are_clear_and_list_valid_values() {
     let (code, _, err) = run(&["--theme", "neon"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("invalid value 'neon'") && err.contains("dark, light, high-contrast, mono"),
+        err.contains("invalid value 'neon'") && err.contains("auto, dark, light, high-contrast, mono"),
         "{err}"
     );
     let (code, _, err) = run(&["export", "--format", "pdf"]);
     assert_eq!(code, 2);
-    assert!(err.contains("markdown, json"), "{err}");
+    assert!(err.contains("markdown, html, anki, csv, json"), "{err}");
     let (code, _, err) = run(&["completions", "tcsh"]);
     assert_eq!(code, 2);
     assert!(err.contains("bash"), "{err}");

@@ -400,3 +400,70 @@ fn builtin_faceted_dimensions_carry_sources_not_attribution_prefixes() {
         }
     }
 }
+
+#[test]
+fn a_phrase_too_long_for_the_matrix_at_80_columns_is_a_warning() {
+    let long = "Every stage from the first supplier to the last customer";
+    let text = FACETED.replace("alpha = \"Wide\"", &format!("alpha = \"{long}\""));
+    let mut texts = MINIMAL.map(str::to_owned);
+    texts[2] = text;
+    let files = FILES
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| decode(format!("pack/{name}"), text.into_bytes()))
+        .collect();
+    let loaded = Content::from_files_checked(files).expect("a warning does not stop the load");
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.as_warning().to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "pack/compare.toml:18:9: warning: short phrase too long for the matrix at 80 columns: it needs more than 2 lines of 20 columns, so the row would be cut; shorten it"
+        ]
+    );
+    assert_eq!(loaded.content.dimensions[0].glance_phrase(0), long, "the phrase is kept");
+    // The built-in phrases all fit.
+    let builtin = scm_vs_om::content::BUILTIN
+        .iter()
+        .map(|(name, text)| decode(format!("content/{name}"), text.as_bytes().to_vec()))
+        .collect();
+    let loaded = Content::from_files_checked(builtin).expect("valid");
+    let phrase_warnings: Vec<_> =
+        loaded.warnings.iter().filter(|w| w.message.starts_with("short phrase")).collect();
+    assert!(phrase_warnings.is_empty(), "{phrase_warnings:?}");
+}
+
+/// The TOML examples of CONTENT.md that open with `# <file>.toml`, as a pack.
+fn content_md_examples() -> Vec<(String, String)> {
+    let doc = include_str!("../CONTENT.md");
+    let mut files = Vec::new();
+    for block in doc.split("```toml\n").skip(1) {
+        let body = block.split("```").next().unwrap_or_default();
+        let first = body.lines().next().unwrap_or_default();
+        if let Some(name) = first.strip_prefix("# ").filter(|n| FILES.contains(n)) {
+            files.push((name.to_owned(), body.to_owned()));
+        }
+    }
+    files
+}
+
+#[test]
+fn content_md_examples_pass_check_and_use_the_new_keys() {
+    let examples = content_md_examples();
+    let files = FILES
+        .iter()
+        .map(|name| {
+            let text = examples.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone());
+            let text = text.unwrap_or_else(|| panic!("CONTENT.md has no example of {name}"));
+            decode(format!("CONTENT.md/{name}"), text.into_bytes())
+        })
+        .collect();
+    let loaded = Content::from_files_checked(files).unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let c = loaded.content;
+    let d = &c.dimensions[0];
+    assert_eq!(d.facets, ["Looks at"]);
+    assert!(d.glance.is_some() && d.shared.len() == 2 && !d.point_sources(0, 0).is_empty());
+    assert_eq!(c.flow.as_ref().map(|f| f.stages.len()), Some(3));
+    // The second dimension is the older form, shown with the same views.
+    assert_eq!(c.dimensions[1].shared.len(), 1);
+}

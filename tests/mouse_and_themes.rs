@@ -206,6 +206,13 @@ fn a_click_in_the_real_program_lands_on_what_it_drew() {
     let (x, y) = find_on(&s, "3 Glossary");
     click_at(&mut s, (x + 2, y));
     s.wait_for("Glossary: all");
+    // The whole Glossary frame, not only its first rows: else `  Inventory` below can still
+    // be the first Compare frame's, and its click reaches the app with the Glossary's record.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while s.text().contains("  Inventory") {
+        assert!(std::time::Instant::now() < deadline, "the Glossary frame never finished:\n{}", s.text());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let (x, y) = find_on(&s, "1 Compare");
     click_at(&mut s, (x, y));
     let (x, y) = find_on(&s, "  Inventory");

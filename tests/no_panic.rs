@@ -232,6 +232,17 @@ fn start(app: &mut App, scenario: usize) {
             press(app, 'e');
             enter(app);
         }
+        7 => {
+            // On the Progress tab with answers to chart: a few answered, then tab 6.
+            press(app, '2');
+            enter(app);
+            for _ in 0..6 {
+                press(app, 'a');
+                enter(app);
+                enter(app);
+            }
+            press(app, '6');
+        }
         _ => {}
     }
 }
@@ -245,7 +256,7 @@ proptest! {
     #[test]
     fn random_events_at_random_sizes_never_panic(
         pack in 0..3usize,
-        scenario in 0..7usize,
+        scenario in 0..8usize,
         size in any_size(),
         events in proptest::collection::vec(any_event(), 0..100),
     ) {
@@ -278,7 +289,7 @@ fn random_sequences_reach_every_screen() {
     for case in 0..256 {
         let events = proptest::collection::vec(any_event(), 0..100).new_tree(&mut runner).unwrap().current();
         let mut app = App::new(content(case % 3), &theme::COLOUR, (120, 40));
-        start(&mut app, case % 7);
+        start(&mut app, case % 8);
         seen.extend(app.contexts());
         for event in events {
             send(&mut app, &event);

@@ -88,5 +88,6 @@ fn it_exports() {
     let out = std::process::Command::new(BIN).args(["export", "--content", &pack()]).output().unwrap();
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# Logistics vs Procurement vs Production\n"));
-    assert!(md.contains("| Logistics | Procurement | Production | Overlap (All) |"), "{md}");
+    assert!(md.contains("|  | LOG | PROC | PROD | All of them |"), "{md}");
+    assert!(md.contains("**All of them:**\n\n- "), "{md}");
 }

@@ -6,6 +6,7 @@ mod compare;
 mod fit;
 mod glossary;
 mod mouse;
+mod progress;
 pub mod quiz;
 mod search;
 mod sources;
@@ -13,6 +14,7 @@ mod sources;
 pub use compare::{CompareFocus, CompareRow, CompareState};
 pub use fit::{FitScreen, FitState};
 pub use glossary::{GlossaryFocus, GlossaryState};
+pub use progress::{FORECAST_DAYS, Figures, HISTORY_DAYS, Leech, ProgressState};
 pub use quiz::{QuizScreen, QuizState};
 pub use search::SearchState;
 pub use sources::{SourcesFocus, SourcesState};
@@ -33,6 +35,7 @@ pub enum Tab {
     Glossary,
     Fit,
     Sources,
+    Progress,
 }
 
 impl Tab {
@@ -126,6 +129,7 @@ pub struct App {
     pub quiz: QuizState,
     pub glossary: GlossaryState,
     pub fit: FitState,
+    pub progress: ProgressState,
     /// The search overlay, when open.
     pub search: Option<SearchState>,
     /// What search looks through, made the first time search opens.
@@ -170,6 +174,7 @@ impl App {
             quiz: QuizState::new(History::disabled(), 0),
             glossary: GlossaryState::new(),
             fit: FitState::new(statements),
+            progress: ProgressState::default(),
             search: None,
             search_index: None,
             back: Vec::new(),
@@ -247,6 +252,7 @@ impl App {
             Tab::Compare => vec![Context::Compare],
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],
+            Tab::Progress => vec![Context::Progress],
             Tab::Fit => match self.fit.screen {
                 FitScreen::Statements if !self.content.fit.statements.is_empty() => {
                     vec![Context::FitStatement]
@@ -317,6 +323,7 @@ impl App {
                 Tab::Glossary => self.update_glossary(action),
                 Tab::Fit => self.update_fit(action),
                 Tab::Sources => self.update_sources(action),
+                Tab::Progress => self.update_progress(action),
             },
         }
     }
@@ -328,6 +335,9 @@ impl App {
         if tab == Tab::Quiz {
             // Time has passed since the counts were made: more may be due.
             self.refresh_quiz_counts();
+        }
+        if tab == Tab::Progress {
+            self.refresh_progress();
         }
     }
 
@@ -357,7 +367,7 @@ impl App {
             Tab::Glossary => self.glossary = place.glossary,
             Tab::Sources => self.sources = place.sources,
             Tab::Fit => (self.fit.screen, self.fit.next, self.fit.scroll) = place.fit,
-            Tab::Quiz => {}
+            Tab::Quiz | Tab::Progress => {}
         }
     }
 
@@ -405,6 +415,7 @@ impl App {
         }
         clamp(&mut self.quiz.scroll, Region::QuizText);
         clamp(&mut self.fit.scroll, Region::FitText);
+        clamp(&mut self.progress.scroll, Region::Progress);
         // A question's offset is the one drawn: moved to the highlighted option if asked.
         if let Some(s) = drawn.shown(Region::QuizQuestion) {
             self.quiz.question_scroll = s.offset;

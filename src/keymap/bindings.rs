@@ -4,7 +4,7 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help,
+    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress,
     QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 use super::{Binding, Context, Key};
@@ -422,6 +422,20 @@ pub const BINDINGS: &[Binding] = &[
     b(Sources, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last", None),
     m(Sources, &[Key::Code(K::Enter)], Action::Select, "open the citing dimension in Compare", "open"),
     b(Sources, &[Key::Code(K::Esc)], Action::Back, "back to the list of sources", None),
+    // Progress.
+    b(
+        Progress,
+        &[Key::Code(K::Enter)],
+        Action::Select,
+        "quiz on the leeches (questions missed 4 times or more)",
+        Some("quiz leeches"),
+    ),
+    b(Progress, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
+    b(Progress, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
+    b(Progress, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
+    b(Progress, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
+    b(Progress, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "top", None),
+    b(Progress, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "bottom", None),
     // Everywhere.
     b(Global, &[Key::Code(K::Tab)], Action::NextTab, "next tab", None),
     b(Global, &[Key::Code(K::BackTab)], Action::PrevTab, "previous tab", None),

@@ -9,7 +9,7 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help,
+    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress,
     QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
 };
 pub use bindings::BINDINGS;
@@ -52,6 +52,8 @@ pub enum Context {
     FitResult,
     /// The self-assessment's result, with dimensions suggested to read.
     FitNext,
+    /// The Progress tab.
+    Progress,
     /// The search overlay: every printable key types.
     Search,
     /// The help overlay, which takes every key it binds before anything else.
@@ -78,6 +80,7 @@ impl Context {
             Context::FitStatement => "Fit: a statement",
             Context::FitResult => "Fit: the result",
             Context::FitNext => "Fit: the result, with dimensions to read",
+            Context::Progress => "Progress",
             Context::Search => "Search",
             Context::Help => "Help",
         }
@@ -196,7 +199,7 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 19] = [
+pub const ALL_CONTEXTS: [Context; 20] = [
     Global,
     Back,
     Compare,
@@ -213,6 +216,7 @@ pub const ALL_CONTEXTS: [Context; 19] = [
     FitResult,
     FitNext,
     Sources,
+    Progress,
     Search,
     Confirm,
     Help,

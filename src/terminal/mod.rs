@@ -7,8 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode,
+    KeyEvent, KeyEventKind, KeyModifiers,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
@@ -17,12 +17,14 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::layout::Size;
 
 pub mod ansi;
+pub mod input;
 mod screen;
 mod signals;
 #[cfg(test)]
 mod test_support;
 
 use ansi::Ansi;
+use input::Input;
 use screen::{Held, too_large};
 pub use screen::{MAX_SIZE, Repair, blank_covered_wide_cells, render_too_large};
 use signals::Signals;
@@ -114,28 +116,29 @@ pub fn run(app: &mut App, session: Session) -> io::Result<Outcome> {
             format!("cannot take over the terminal (/dev/tty, the controlling terminal): {e}"),
         )
     })?;
-    // Start crossterm's input source now: it is what catches SIGWINCH, and a resize between
-    // the size asked below and its start would be missed.
-    event::poll(Duration::ZERO)?;
+    // Input first: it is what catches SIGWINCH, and a resize between the size asked below
+    // and its start would be missed.
+    let mut input = Input::start()?;
     // Stdout is line-buffered and flushes every 1 KiB; a frame goes out in one write instead.
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
     let stock = std::env::var(BACKEND_ENV).is_ok_and(|v| v == "crossterm");
     if stock {
-        drive(Terminal::new(Held::new(CrosstermBackend::new(out)))?, app, session, &signals)
+        drive(Terminal::new(Held::new(CrosstermBackend::new(out)))?, &mut input, app, session, &signals)
     } else {
-        drive(Terminal::new(Held::new(Ansi::new(out)))?, app, session, &signals)
+        drive(Terminal::new(Held::new(Ansi::new(out)))?, &mut input, app, session, &signals)
     }
 }
 
 fn drive<B: Backend<Error = io::Error>>(
     mut terminal: Terminal<Held<B>>,
+    input: &mut Input,
     app: &mut App,
     session: Session,
     signals: &Signals,
 ) -> io::Result<Outcome> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let outcome = event_loop(&mut terminal, app, session, signals);
+    let outcome = event_loop(&mut terminal, input, app, session, signals);
     restore();
     // `restore` has shown the cursor. ratatui's Terminal would try again when dropped and
     // print its failure to stderr, which panics when the terminal is gone (a hang-up).
@@ -152,16 +155,13 @@ const FRAME_BUFFER: usize = 256 * 1024;
 /// How long the loop waits for input before looking for signals again.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// How long to look for more input once some has come. Not zero: crossterm's `/dev/tty`
-/// source does not look at all when given no time, not even at what it has already read.
-const DRAIN: Duration = Duration::from_millis(1);
-
 /// A flood of input is handled this long at most before a frame is drawn, so the screen
 /// keeps up with a long paste or held key.
 const BATCH_LIMIT: Duration = Duration::from_millis(50);
 
 fn event_loop<B: Backend<Error = io::Error>>(
     terminal: &mut Terminal<Held<B>>,
+    input: &mut Input,
     app: &mut App,
     session: Session,
     signals: &Signals,
@@ -197,7 +197,7 @@ fn event_loop<B: Backend<Error = io::Error>>(
                 panic!("panic requested by {TEST_PANIC_ENV} (a test of terminal restoring)");
             }
         }
-        match handle_pending(terminal, app) {
+        match handle_pending(terminal, input, app) {
             Ok(changed) => dirty |= changed,
             // A terminal that hung up fails its reads; the SIGHUP that comes with it is the
             // better account of what happened.
@@ -253,15 +253,15 @@ fn take_back<B: Backend<Error = io::Error>>(
 /// Returns whether anything changed.
 fn handle_pending<B: Backend<Error = io::Error>>(
     terminal: &mut Terminal<Held<B>>,
+    input: &mut Input,
     app: &mut App,
 ) -> io::Result<bool> {
     let mut changed = false;
     let mut typed = String::new();
     let mut timeout = SIGNAL_CHECK;
     let started = Instant::now();
-    while event::poll(timeout)? {
-        timeout = DRAIN;
-        let event = event::read()?;
+    while let Some(event) = input.next(timeout)? {
+        timeout = Duration::ZERO;
         if is_suspend_key(&event) {
             // What the terminal itself does with Ctrl-Z outside raw mode.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);

@@ -2,9 +2,9 @@
 //!
 //! SIGTERM, SIGHUP, SIGINT and SIGQUIT end the run (Ctrl-C and Ctrl-\ are keys in raw mode;
 //! these come from `kill` or a closed terminal). A watchdog covers the case where the loop
-//! cannot end it: crossterm spins without returning when the terminal has hung up, so if the
-//! process is still here a second after the signal, the watchdog restores what it can and
-//! exits. A second ending signal while the first is handled ends the process at once.
+//! cannot end it (stuck in a write to a terminal that hung up, say): if the process is still
+//! here a second after the signal, the watchdog restores what it can and exits. A second
+//! ending signal while the first is handled ends the process at once.
 //!
 //! SIGTSTP (`kill -TSTP`, or Ctrl-Z turned into one by the loop) asks the loop to give the
 //! terminal back and stop; SIGCONT says we run again and the terminal must be taken back,

@@ -144,10 +144,15 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 /// knows it, so a search result asks for it and the frame resolves it.
 fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
     let Some(d) = app.compare.dimension() else { return 0 };
-    let before: usize = app.content.dimensions[d].points[pane]
+    let dim = &app.content.dimensions[d];
+    let before: usize = dim.points[pane]
         .iter()
         .take(point)
-        .map(|p| wrap_hanging(p, width, "• ", "  ").len())
+        .enumerate()
+        .map(|(n, p)| {
+            let marker = dim.marker(n);
+            wrap_hanging(p, width, &marker, &" ".repeat(marker.width())).len()
+        })
         .sum();
     before.min(u16::MAX as usize) as u16
 }
@@ -186,9 +191,12 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     match app.compare.dimension() {
         Some(d) => {
-            for point in &app.content.dimensions[d].points[i] {
+            let dim = &app.content.dimensions[d];
+            for (n, point) in dim.points[i].iter().enumerate() {
+                let marker = dim.marker(n);
+                let indent = " ".repeat(marker.width());
                 lines.extend(
-                    wrap_hanging(point, width, "• ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
+                    wrap_hanging(point, width, &marker, &indent).into_iter().map(|l| Line::styled(l, t.text)),
                 );
             }
         }

@@ -8,6 +8,7 @@ pub mod draw;
 pub mod fit;
 pub mod glossary;
 pub mod help;
+pub mod progress;
 pub mod quiz;
 pub mod search;
 pub mod sources;
@@ -57,6 +58,7 @@ pub fn render_frame(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         Tab::Glossary => glossary::render(app, body, buf, &mut rec),
         Tab::Fit => fit::render(app, body, buf, &mut rec),
         Tab::Sources => sources::render(app, body, buf, &mut rec),
+        Tab::Progress => progress::render(app, body, buf, &mut rec),
     }
     render_footer(app, footer, buf);
     // An overlay covers the tab: nothing under it can be clicked.
@@ -120,13 +122,15 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         spans.push(Span::raw("  "));
     }
     Line::from(spans).render(area, buf);
-    // On the right, what is being compared: the short names from the content. Rendered into
-    // its own cells only, so the gap before it stays unstyled (and unsent).
+    // On the right, what is being compared: the pack's title where it fits, else the short
+    // names from the content. Rendered into its own cells only, so the gap before it stays
+    // unstyled (and unsent).
     let shorts: Vec<&str> = app.content.disciplines.iter().map(|d| d.short.as_str()).collect();
-    let label = format!("{} ", shorts.join(" vs "));
-    let width = label.width() as u16;
     let used: usize = Tab::ALL.iter().map(|t| t.title().width() + 5).sum::<usize>() + 12;
-    if used + (width as usize) < area.width as usize {
+    let labels =
+        app.content.pack.title.iter().map(|t| format!("{t} ")).chain([format!("{} ", shorts.join(" vs "))]);
+    if let Some(label) = labels.into_iter().find(|l| used + l.width() < area.width as usize) {
+        let width = label.width() as u16;
         let right = Rect { x: area.right() - width, width, ..area };
         Line::styled(label, t.dim).render(right, buf);
     }

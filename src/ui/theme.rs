@@ -48,7 +48,8 @@ pub const DARK: Theme = Theme {
     variant: Variant::Dark,
     app_title: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(BOLD),
     tab: NONE,
-    tab_active: Style::new().fg(Color::White).add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    // The terminal's own colour, not white: legible even if the background was misread.
+    tab_active: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
     border: NONE,
     title: Style::new().add_modifier(BOLD),
     group: fg(Color::LightBlue).add_modifier(BOLD),
@@ -91,28 +92,30 @@ pub const LIGHT: Theme = Theme {
     gauge: fg(Color::Blue),
 };
 
-/// Strong contrast on a dark background: bright colours, bold, no dim text.
+/// Strong contrast on any background. Text is the terminal's own foreground (which its
+/// background was chosen for), bold; a colour is only ever set together with a background of
+/// its own, so nothing can vanish into a light or a dark terminal.
 pub const HIGH_CONTRAST: Theme = Theme {
     variant: Variant::HighContrast,
-    app_title: Style::new().fg(Color::Black).bg(Color::White).add_modifier(BOLD),
+    app_title: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
     tab: NONE,
     tab_active: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
     border: Style::new().add_modifier(BOLD),
-    title: Style::new().fg(Color::White).add_modifier(BOLD),
-    group: fg(Color::LightYellow).add_modifier(BOLD.union(Modifier::UNDERLINED)),
-    item: fg(Color::White),
-    selected: Style::new().fg(Color::Black).bg(Color::White).add_modifier(BOLD),
-    selected_unfocused: Style::new().fg(Color::White).add_modifier(BOLD.union(Modifier::UNDERLINED)),
-    text: fg(Color::White),
-    dim: fg(Color::White),
-    emphasis: fg(Color::White).add_modifier(BOLD),
-    overlap: fg(Color::LightGreen).add_modifier(BOLD),
-    key: fg(Color::LightCyan).add_modifier(BOLD),
-    hint: fg(Color::White),
-    warning: fg(Color::LightYellow).add_modifier(BOLD.union(Modifier::UNDERLINED)),
-    good: fg(Color::LightGreen).add_modifier(BOLD),
-    bad: fg(Color::LightRed).add_modifier(BOLD),
-    gauge: fg(Color::LightCyan),
+    title: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    group: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(BOLD),
+    item: NONE,
+    selected: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    selected_unfocused: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    text: Style::new().add_modifier(BOLD),
+    dim: NONE,
+    emphasis: Style::new().add_modifier(BOLD.union(Modifier::UNDERLINED)),
+    overlap: Style::new().fg(Color::Black).bg(Color::Green).add_modifier(BOLD),
+    key: Style::new().add_modifier(Modifier::REVERSED.union(BOLD)),
+    hint: NONE,
+    warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(BOLD),
+    good: Style::new().fg(Color::Black).bg(Color::Green).add_modifier(BOLD),
+    bad: Style::new().fg(Color::White).bg(Color::Red).add_modifier(BOLD),
+    gauge: Style::new().add_modifier(BOLD),
 };
 
 /// For `NO_COLOR` and `--theme mono`: the same structure, with modifiers only.
@@ -152,7 +155,8 @@ impl From<&Theme> for Variant {
 impl Theme {
     pub fn by_variant(v: Variant) -> &'static Theme {
         match v {
-            Variant::Dark => &DARK,
+            // `auto` is settled by `choose` before a theme is needed; dark if it was not.
+            Variant::Dark | Variant::Auto => &DARK,
             Variant::Light => &LIGHT,
             Variant::HighContrast => &HIGH_CONTRAST,
             Variant::Mono => &MONO,
@@ -171,7 +175,9 @@ impl Theme {
         match self.variant {
             Variant::Mono => bold,
             Variant::Light => bold.fg(on_light(colour)),
-            Variant::Dark | Variant::HighContrast => bold.fg(to_color(colour)),
+            // A content colour could be the background's own; the name is underlined instead.
+            Variant::HighContrast => bold.add_modifier(Modifier::UNDERLINED),
+            Variant::Dark | Variant::Auto => bold.fg(to_color(colour)),
         }
     }
 }
@@ -211,5 +217,70 @@ pub fn to_color(c: Colour) -> Color {
             NamedColour::LightCyan => Color::LightCyan,
             NamedColour::White => Color::White,
         },
+    }
+}
+
+/// How long the terminal may take to report its background before dark is assumed.
+/// Terminals that cannot answer are told apart sooner (the crate sends a second query that
+/// every terminal answers).
+pub const BACKGROUND_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The theme to use. An explicit `--theme` wins (`--theme auto` included, unless NO_COLOR
+/// is set); then NO_COLOR (mono); then the settings file; then auto. Auto asks
+/// `background`, and is dark when it has no answer.
+pub fn choose(
+    cli: Option<Variant>,
+    settings: Option<Variant>,
+    no_color: bool,
+    background: impl FnOnce() -> Option<Variant>,
+) -> Variant {
+    let name = match (cli, no_color) {
+        (Some(t), _) if t != Variant::Auto => t,
+        (_, true) => Variant::Mono,
+        (Some(auto), false) => auto,
+        (None, false) => settings.unwrap_or(Variant::Auto),
+    };
+    if name == Variant::Auto { background().unwrap_or(Variant::Dark) } else { name }
+}
+
+/// Dark or light, from the background colour the terminal reports (OSC 11), or `None` when
+/// it does not answer in time. Must run before the alternate screen and raw mode are set up:
+/// the crate reads the reply from the terminal itself.
+pub fn terminal_background() -> Option<Variant> {
+    // Without a controlling terminal the question would go to standard output as stray
+    // bytes, and the explorer cannot start anyway (it says why).
+    #[cfg(unix)]
+    std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = BACKGROUND_TIMEOUT;
+    match terminal_colorsaurus::theme_mode(options).ok()? {
+        terminal_colorsaurus::ThemeMode::Dark => Some(Variant::Dark),
+        terminal_colorsaurus::ThemeMode::Light => Some(Variant::Light),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choose_follows_the_precedence() {
+        let light = || Some(Variant::Light);
+        let silent = || None;
+        // --theme wins over everything; NO_COLOR over the settings and auto.
+        assert_eq!(
+            choose(Some(Variant::HighContrast), Some(Variant::Light), true, light),
+            Variant::HighContrast
+        );
+        assert_eq!(choose(None, Some(Variant::Light), true, light), Variant::Mono);
+        assert_eq!(choose(Some(Variant::Auto), None, true, light), Variant::Mono);
+        assert_eq!(choose(None, Some(Variant::Dark), false, light), Variant::Dark);
+        // Auto, chosen or by default, asks the terminal; dark without an answer.
+        assert_eq!(choose(None, None, false, light), Variant::Light);
+        assert_eq!(choose(Some(Variant::Auto), Some(Variant::Dark), false, light), Variant::Light);
+        assert_eq!(choose(None, Some(Variant::Auto), false, silent), Variant::Dark);
+        assert_eq!(choose(None, None, false, silent), Variant::Dark);
+        // The terminal is asked only for auto.
+        assert_eq!(choose(Some(Variant::Light), None, false, || panic!("asked")), Variant::Light);
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::glance::{GLANCE_CHECK_WIDTH, GLANCE_LINES, MatrixColumns, glance_fits};
 use super::ids::Ids;
 use super::model::{Glance, Point};
 use super::reader::{At, FileCtx, RawPoint, Table};
@@ -233,6 +234,16 @@ pub(super) fn resolve(
             } else {
                 ok = false;
                 continue;
+            }
+            if !glance_fits(&text.value, n) {
+                let cell = MatrixColumns::new(GLANCE_CHECK_WIDTH, n).cell;
+                cx.cctx.warn(
+                    text.at,
+                    format!(
+                        "short phrase too long for the matrix at {GLANCE_CHECK_WIDTH} columns: it needs more \
+                         than {GLANCE_LINES} lines of {cell} columns, so the row would be cut; shorten it"
+                    ),
+                );
             }
         }
         g

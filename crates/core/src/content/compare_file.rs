@@ -46,11 +46,14 @@ struct RawDimension {
     sources: Option<Vec<At<String>>>,
     points: Option<RawPoints>,
     extras: RawExtras,
+    numbered: bool,
 }
 
 fn read_disciplines(ctx: &FileCtx<'_>) -> Vec<RawDiscipline> {
     let Some(doc) = ctx.parse() else { return Default::default() };
     let mut root = ctx.root(doc);
+    // `[pack]` is read by pack_file.rs.
+    root.opt_value("pack");
     let items = root
         .tables("discipline", "[[discipline]]")
         .into_iter()
@@ -139,6 +142,7 @@ fn read_compare(ctx: &FileCtx<'_>) -> RawCompare {
                 sources: t.ids("sources"),
                 points,
                 extras,
+                numbered: t.opt_bool("numbered").is_some_and(|b| b.value),
             };
             t.finish();
             d
@@ -266,6 +270,7 @@ pub(super) fn build_compare<'c>(
                     facets: points.facets,
                     shared: points.shared,
                     glance: points.glance,
+                    numbered: d.numbered,
                 },
             ));
         }
@@ -297,6 +302,7 @@ pub(super) fn build_compare<'c>(
         terms: Vec::new(),
         fit: Default::default(),
         flow,
+        pack: Default::default(),
     };
     (Some(content), refs)
 }

@@ -159,17 +159,23 @@ impl Content {
                 content.questions = questions;
                 content.terms = terms;
                 content.fit = fit;
+                content.pack = super::pack_file::read_pack(dctx.as_ref());
                 content
             });
-            // Warnings come from the files that parsed, whatever else is wrong: each is a fact
-            // about what is written, not a consequence of an error.
-            super::warnings::content(&super::warnings::Files {
-                sources: sctx.as_ref(),
-                compare: cctx.as_ref(),
-                quiz: qctx.as_ref(),
-                glossary: gctx.as_ref(),
-                content: content.as_ref(),
-            });
+            // Content warnings only for content that loaded: beside errors they would bury them.
+            let clean = diagnostics.is_empty()
+                && [&dctx, &sctx, &cctx, &qctx, &gctx, &fctx]
+                    .iter()
+                    .all(|c| c.as_ref().is_none_or(|c| !c.has_errors()));
+            if clean && content.is_some() {
+                super::warnings::content(&super::warnings::Files {
+                    sources: sctx.as_ref(),
+                    compare: cctx.as_ref(),
+                    quiz: qctx.as_ref(),
+                    glossary: gctx.as_ref(),
+                    content: content.as_ref(),
+                });
+            }
             for ctx in [dctx, sctx, cctx, qctx, gctx, fctx].into_iter().flatten() {
                 let (errors, found) = ctx.into_report();
                 diagnostics.extend(errors);
@@ -299,6 +305,19 @@ fn too_big(len: u64) -> String {
 /// first few, each with its position) and replaced so parsing can find the remaining problems.
 pub fn decode(path: String, bytes: Vec<u8>) -> FileText {
     const SHOWN: usize = 10;
+    // A file in another Unicode encoding is one problem, not one per character.
+    if let Some(encoding) = wide_encoding(&bytes) {
+        let notepad = if encoding == "UTF-16" { " (what Windows Notepad calls \"Unicode\")" } else { "" };
+        let message = format!(
+            "the file is saved as {encoding}{notepad}; this program reads \
+             UTF-8 only: save it as UTF-8"
+        );
+        return FileText {
+            path: path.clone(),
+            text: None,
+            problems: vec![Diagnostic { path, line: 1, col: 1, message }],
+        };
+    }
     let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => rest.to_vec(),
         None => bytes,
@@ -349,5 +368,25 @@ pub fn decode(path: String, bytes: Vec<u8>) -> FileText {
             }
             FileText { path, text: Some(text), problems }
         }
+    }
+}
+
+/// UTF-16 or UTF-32, by its byte-order mark or, without one, by the zero bytes that ASCII
+/// text has in those encodings (a UTF-8 text file has none).
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Some("UTF-32");
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Some("UTF-16");
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let zeros = sample.iter().filter(|&&b| b == 0).count();
+    if sample.len() < 4 || zeros * 3 < sample.len() {
+        None
+    } else if zeros * 3 >= sample.len() * 2 {
+        Some("UTF-32")
+    } else {
+        Some("UTF-16")
     }
 }

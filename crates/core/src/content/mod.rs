@@ -11,10 +11,12 @@ mod glossary_file;
 mod ids;
 mod load;
 mod model;
+mod pack_file;
 mod quiz_file;
 pub mod reader;
 mod resolve;
 pub mod sanitize;
+mod syntax;
 mod warnings;
 
 pub use diag::{AsWarning, Diagnostic, LoadError, escape, warning_lines};
@@ -22,7 +24,7 @@ pub use load::{
     BUILTIN, ContentSource, FILES, FileText, Loaded, MAX_FILE_BYTES, OPTIONAL_FILES, decode, read_file,
 };
 pub use model::{
-    Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Point,
-    Question, QuestionKind, Source, Statement, Term,
+    Answer, Colour, Content, Dimension, Discipline, Fit, Flow, Glance, Group, NamedColour, Owner, Pack,
+    Point, Question, QuestionKind, Source, Statement, Term,
 };
 pub use quiz_file::letter;

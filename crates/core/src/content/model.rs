@@ -25,6 +25,31 @@ pub struct Content {
     pub fit: Fit,
     /// Where along a chain of stages each discipline works, if the pack draws one.
     pub flow: Option<Flow>,
+    /// The pack's title, authors, course and licence, as far as given.
+    #[serde(default)]
+    pub pack: Pack,
+}
+
+/// What a pack says about itself (`[pack]` in disciplines.toml); every field optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pack {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    pub course: Option<String>,
+    pub licence: Option<String>,
+    /// A language tag (`en`, `pt-BR`).
+    pub language: Option<String>,
+}
+
+impl Content {
+    /// The pack's title, else the disciplines' names ("A vs B").
+    pub fn title(&self) -> String {
+        match &self.pack.title {
+            Some(t) => t.clone(),
+            None => self.disciplines.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(" vs "),
+        }
+    }
 }
 
 /// A chain of stages (suppliers → … → customers) and the stages each discipline covers.
@@ -122,6 +147,16 @@ pub struct Dimension {
     pub shared: Vec<Point>,
     /// The short phrases of the at-a-glance matrix, if the author wrote them.
     pub glance: Option<Glance>,
+    /// Each field's points are steps in order (`numbered = true`): shown "1.", "2.", …
+    #[serde(default)]
+    pub numbered: bool,
+}
+
+impl Dimension {
+    /// The marker before point `p` of a list: its number, or a bullet.
+    pub fn marker(&self, p: usize) -> String {
+        if self.numbered { format!("{}. ", p + 1) } else { "• ".to_string() }
+    }
 }
 
 /// A teaching sentence and the sources that support it.
@@ -168,6 +203,14 @@ pub struct Question {
     pub answer: Answer,
     pub explanation: String,
     pub sources: Vec<usize>,
+    /// Whether the options may be shown in another order (`shuffle = false` keeps options
+    /// whose order means something, such as steps or sizes, as written).
+    #[serde(default = "yes")]
+    pub shuffle: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Named in `quiz.toml` as `single`, `multi`, `true-false`, `which` and `typed`.

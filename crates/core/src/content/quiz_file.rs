@@ -60,6 +60,7 @@ fn read_question(t: &mut Table<'_, '_>, id: Option<At<String>>, r: &Resolver<'_,
     let answer_value = t.value("answer");
     let explanation = t.prose("explanation");
     let sources = t.ids("sources").and_then(|s| r.sources(ctx, &s));
+    let shuffle = t.opt_bool("shuffle").is_none_or(|b| b.value);
 
     let kind = kind?;
     // The answer is checked against the options even when they have problems of their own.
@@ -80,6 +81,7 @@ fn read_question(t: &mut Table<'_, '_>, id: Option<At<String>>, r: &Resolver<'_,
         answer,
         explanation: explanation.value,
         sources: sources?,
+        shuffle,
     })
 }
 

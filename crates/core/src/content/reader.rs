@@ -21,20 +21,6 @@ pub struct At<T> {
     pub at: usize,
 }
 
-/// The start of the line with the most nesting punctuation (`[`, `{`, `.`).
-fn deepest_line(text: &str) -> usize {
-    let mut best = (0, 0);
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let depth = line.bytes().filter(|b| matches!(b, b'[' | b'{' | b'.')).count();
-        if depth > best.0 {
-            best = (depth, start);
-        }
-        start += line.len();
-    }
-    best.1
-}
-
 /// A point as written: its text and the ids of its sources.
 #[derive(Debug, Clone)]
 pub struct RawPoint {
@@ -71,28 +57,19 @@ impl<'a> FileCtx<'a> {
         };
         let (doc, errors) = DeTable::parse_recoverable(text);
         ctx.syntax_errors = errors.len();
-        let mut last_line_start = None;
-        for e in &errors {
-            // The parser's nesting limit comes without a position: point at the line that
-            // nests deepest, which is where it was reached.
-            let at = e.span().map_or_else(|| deepest_line(text), |s| s.start);
-            // One error per line: after a real mistake the parser's recovery often finds
-            // several more on the same line, which only repeat it.
-            let line_start = text[..at.min(text.len())].rfind('\n');
-            if last_line_start == Some(line_start) {
-                continue;
-            }
-            last_line_start = Some(line_start);
-            let hint = if e.span().is_none() && e.message().contains("recursion") {
-                " (tables, arrays or dotted keys nested too deeply)"
-            } else {
-                ""
-            };
-            ctx.error(at, format!("TOML syntax: {}{hint}", e.message()));
+        let errors = errors
+            .iter()
+            .map(|e| super::syntax::ParserError {
+                at: e.span().map(|s| s.start),
+                message: e.message().to_string(),
+            })
+            .collect();
+        for (at, message) in super::syntax::explain(text, errors) {
+            ctx.error(at, message);
         }
         // The parser's recovered tree is good for finding further syntax errors, but checking
         // keys and types on it would report guesses, not facts.
-        ctx.doc = errors.is_empty().then_some(doc);
+        ctx.doc = (ctx.syntax_errors == 0).then_some(doc);
         ctx
     }
 

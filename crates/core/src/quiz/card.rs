@@ -254,7 +254,7 @@ pub fn question_card(content: &Content, index: usize) -> Card {
         id: q.id.clone(),
         origin: Origin::Question(index),
         multi: q.kind == QuestionKind::Multi,
-        shuffle: matches!(q.kind, QuestionKind::Single | QuestionKind::Multi),
+        shuffle: q.shuffle && matches!(q.kind, QuestionKind::Single | QuestionKind::Multi),
         prompt: q.prompt.clone(),
         options,
         correct,

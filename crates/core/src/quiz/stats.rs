@@ -57,6 +57,13 @@ pub fn accuracy(days: &[Day]) -> Vec<Option<u32>> {
     days.iter().map(Day::accuracy).collect()
 }
 
+/// Right answers over all these days, in percent; `None` without answers. Weighted by
+/// answers, so a day of one answer counts for one answer, not for a day.
+pub fn overall_accuracy(days: &[Day]) -> Option<u32> {
+    let (answers, right) = days.iter().fold((0, 0), |(a, r), d| (a + d.answers, r + d.right));
+    (answers > 0).then(|| (right * 100 / answers) as u32)
+}
+
 /// How many cards stand where.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MasteryCount {
@@ -139,6 +146,14 @@ mod tests {
         assert_eq!(east[29], Day { answers: 3, right: 2 });
         assert_eq!(accuracy(&east)[29], Some(66));
         assert_eq!(accuracy(&east)[0], None, "no answers is a gap, not 0%");
+    }
+
+    #[test]
+    fn overall_accuracy_weighs_answers_not_days() {
+        let days = [Day { answers: 1, right: 0 }, Day::default(), Day { answers: 3, right: 3 }];
+        assert_eq!(overall_accuracy(&days), Some(75));
+        assert_eq!(overall_accuracy(&[Day::default(); 3]), None);
+        assert_eq!(overall_accuracy(&[]), None);
     }
 
     #[test]

@@ -1,15 +1,13 @@
-//! Export of a validated content pack: Markdown for teachers to print or share, JSON for
-//! other tools. No terminal code here.
-//!
-//! The JSON shape is documented in `docs/export-json.md` and versioned (`"version": 1`);
-//! every reference is by id, never by position, so it stays stable when files are reordered.
+//! The whole model as JSON for other tools. The shape is documented in `docs/export-json.md`
+//! and versioned (`"version": 1`); every reference is by id, never by position, so it stays
+//! stable when files are reordered. Fields are only ever added.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::content::{Answer, Colour, Content, Owner, QuestionKind, letter};
+use super::{kind_name, letter, owner_id};
+use crate::content::{Answer, Colour, Content, Pack, QuestionKind};
 
 /// The version of the JSON shape; changed only when a field's meaning changes.
 pub const JSON_VERSION: u32 = 1;
@@ -25,6 +23,8 @@ struct Export<'a> {
     terms: Vec<TermOut<'a>>,
     fit: FitOut<'a>,
     sources: Vec<SourceOut<'a>>,
+    /// `[pack]`: title, authors, course, licence, language (added in 0.2; absent keys null).
+    pack: &'a Pack,
 }
 
 #[derive(Serialize)]
@@ -57,6 +57,8 @@ struct DimensionOut<'a> {
     sources: Vec<&'a str>,
     /// Glossary terms related to this dimension.
     terms: Vec<&'a str>,
+    /// The points are steps in order.
+    numbered: bool,
 }
 
 #[derive(Serialize)]
@@ -131,19 +133,8 @@ pub fn colour_name(c: Colour) -> String {
     }
 }
 
-fn owner_id(c: &Content, o: Owner) -> &str {
-    match o {
-        Owner::Discipline(d) => &c.disciplines[d].id,
-        Owner::Both => "both",
-    }
-}
-
-fn kind_name(k: QuestionKind) -> &'static str {
-    k.into()
-}
-
 /// The whole model as JSON, pretty-printed, ending with a newline.
-pub fn json(c: &Content) -> String {
+pub(crate) fn json(c: &Content) -> String {
     let source_ids = |list: &[usize]| list.iter().map(|&s| c.sources[s].id.as_str()).collect::<Vec<_>>();
     let dim_id = |d: usize| c.dimensions[d].id.as_str();
     let terms_by_dimension = c.terms_by_dimension();
@@ -190,6 +181,7 @@ pub fn json(c: &Content) -> String {
                 note: d.note.as_deref(),
                 sources: source_ids(&d.sources),
                 terms: terms_by_dimension[i].iter().map(|&t| c.terms[t].id.as_str()).collect(),
+                numbered: d.numbered,
             })
             .collect(),
         questions: c
@@ -258,141 +250,9 @@ pub fn json(c: &Content) -> String {
                 note: s.note.as_deref(),
             })
             .collect(),
+        pack: &c.pack,
     };
     let mut out = serde_json::to_string_pretty(&export).expect("plain data serialises");
     out.push('\n');
     out
-}
-
-/// Text for a Markdown table cell: one line, pipes escaped.
-fn cell(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
-}
-
-fn cites(c: &Content, list: &[usize]) -> String {
-    list.iter().map(|&s| c.sources[s].citation()).collect::<Vec<_>>().join("; ")
-}
-
-/// The pack as a Markdown document: the disciplines, every dimension as a table, the
-/// glossary, the self-assessment's statements, and the quiz as a worksheet with the answer
-/// key at the end.
-pub fn markdown(c: &Content) -> String {
-    let mut m = String::new();
-    let names: Vec<&str> = c.disciplines.iter().map(|d| d.name.as_str()).collect();
-    let _ = writeln!(m, "# {}\n", names.join(" vs "));
-    let _ = writeln!(m, "## The disciplines\n");
-    for d in &c.disciplines {
-        let _ = writeln!(m, "### {} ({})\n\n{}\n", d.name, d.short, d.summary);
-        if !d.sources.is_empty() {
-            let _ = writeln!(m, "Sources: {}\n", cites(c, &d.sources));
-        }
-    }
-    let _ = writeln!(m, "## The comparison\n");
-    for g in &c.groups {
-        let _ = writeln!(m, "### {}\n", g.title);
-        for d in &c.dimensions[g.dimensions.clone()] {
-            let _ = writeln!(m, "#### {}\n", d.title);
-            if let Some(s) = &d.summary {
-                let _ = writeln!(m, "{}\n", s);
-            }
-            // One column per discipline, and the overlap beside them.
-            let both = if c.disciplines.len() == 2 { "Both" } else { "All" };
-            let mut header: Vec<String> = c.disciplines.iter().map(|x| cell(&x.name)).collect();
-            header.push(format!("Overlap ({both})"));
-            let _ = writeln!(m, "| {} |", header.join(" | "));
-            let _ = writeln!(m, "|{}", " --- |".repeat(header.len()));
-            let rows = d.points.iter().map(Vec::len).max().unwrap_or(0).max(1);
-            for r in 0..rows {
-                let mut row: Vec<String> =
-                    d.points.iter().map(|p| p.get(r).map_or(String::new(), |x| cell(x))).collect();
-                row.push(if r == 0 {
-                    d.overlap.as_deref().map_or(String::new(), cell)
-                } else {
-                    String::new()
-                });
-                let _ = writeln!(m, "| {} |", row.join(" | "));
-            }
-            m.push('\n');
-            if let Some(n) = &d.note {
-                let _ = writeln!(m, "Note: {}\n", n);
-            }
-            let _ = writeln!(m, "Sources: {}\n", cites(c, &d.sources));
-        }
-    }
-    if !c.terms.is_empty() {
-        let _ = writeln!(m, "## Glossary\n");
-        let mut terms: Vec<&crate::content::Term> = c.terms.iter().collect();
-        terms.sort_by_key(|t| t.name.to_lowercase());
-        for t in terms {
-            let aliases = if t.aliases.is_empty() {
-                String::new()
-            } else {
-                format!(" (also: {})", t.aliases.join(", "))
-            };
-            let _ = writeln!(
-                m,
-                "- **{}**{aliases}, {}: {} Sources: {}.",
-                t.name,
-                c.owner_short(t.owner),
-                cell(&t.definition),
-                cites(c, &t.sources)
-            );
-        }
-        m.push('\n');
-    }
-    if !c.fit.statements.is_empty() {
-        let _ = writeln!(
-            m,
-            "## Which field fits me? (rate each from 1, strongly dislike, to 5, strongly like)\n"
-        );
-        for (i, s) in c.fit.statements.iter().enumerate() {
-            let _ = writeln!(m, "{}. {} ___", i + 1, cell(&s.text));
-        }
-        m.push('\n');
-    }
-    if !c.questions.is_empty() {
-        let _ = writeln!(m, "## Quiz worksheet\n");
-        let which_options: Vec<String> = c
-            .disciplines
-            .iter()
-            .map(|d| d.name.clone())
-            .chain([crate::quiz::card::both_label(c).to_string()])
-            .collect();
-        for (i, q) in c.questions.iter().enumerate() {
-            let hint = if q.kind == QuestionKind::Multi { " (choose all that apply)" } else { "" };
-            let _ = writeln!(m, "{}. {}{hint}\n", i + 1, cell(&q.prompt));
-            let options: Vec<String> = match q.kind {
-                QuestionKind::Single | QuestionKind::Multi => q.options.clone(),
-                QuestionKind::TrueFalse => vec!["True".into(), "False".into()],
-                QuestionKind::Which => which_options.clone(),
-                QuestionKind::Typed => Vec::new(),
-            };
-            for (k, o) in options.iter().enumerate() {
-                let _ = writeln!(m, "    {}) {}", letter(k), cell(o));
-            }
-            m.push('\n');
-        }
-        let _ = writeln!(m, "## Answer key\n");
-        for (i, q) in c.questions.iter().enumerate() {
-            let answer = match &q.answer {
-                Answer::Options(o) => o.iter().map(|&k| letter(k)).collect::<Vec<_>>().join(", "),
-                Answer::TrueFalse(true) => "a (True)".into(),
-                Answer::TrueFalse(false) => "b (False)".into(),
-                Answer::Discipline(d) => format!("{} ({})", letter(*d), c.disciplines[*d].name),
-                Answer::Both => {
-                    format!("{} ({})", letter(c.disciplines.len()), crate::quiz::card::both_label(c))
-                }
-                Answer::Typed(accepted) => accepted.iter().map(|a| cell(a)).collect::<Vec<_>>().join(" / "),
-            };
-            let _ = writeln!(m, "{}. {answer}. {}", i + 1, cell(&q.explanation));
-        }
-        m.push('\n');
-    }
-    let _ = writeln!(m, "## Sources\n");
-    for s in &c.sources {
-        let url = s.url.as_deref().map_or(String::new(), |u| format!(" <{u}>"));
-        let note = s.note.as_deref().map_or(String::new(), |n| format!(" {}", cell(n)));
-        let _ = writeln!(m, "- [{}] {}.{url}{note}", s.id, s.citation());
-    }
-    m
 }
