@@ -124,6 +124,8 @@ impl ListCursor {
 pub enum Region {
     Header,
     CompareList,
+    /// The at-a-glance matrix's rows: `height` is how many dimensions show whole.
+    Matrix,
     /// The pane of the discipline at this index.
     Pane(usize),
     Overlap,
@@ -151,6 +153,8 @@ pub enum Hit {
     Tab(usize),
     /// A Compare list entry: 0 is the overview, `i + 1` dimension `i`.
     CompareEntry(usize),
+    /// A row of the at-a-glance matrix: the dimension at this index.
+    MatrixRow(usize),
     Source(usize),
     Term(usize),
     QuizOption(usize),

@@ -144,7 +144,8 @@ fn numbered_points_are_numbered_on_screen_and_in_the_exports() {
     let c = load_edited(two).unwrap();
     assert!(c.dimensions[0].numbered);
     let mut app = scm_vs_om::app::App::new(c.clone(), &scm_vs_om::ui::theme::COLOUR, (120, 40));
-    common::press(&mut app, "j j");
+    // Enter on the matrix opens the dimension.
+    common::press(&mut app, "<Enter>");
     let screen = common::screen(&app);
     assert!(screen.contains("│ 1. Wide scope") && screen.contains("│ 2. Then wider"), "{screen}");
     assert!(!screen.contains("• Wide scope"), "{screen}");

@@ -5,6 +5,7 @@
 mod compare;
 mod fit;
 mod glossary;
+mod matrix;
 mod mouse;
 mod progress;
 pub mod quiz;
@@ -168,6 +169,8 @@ impl App {
                 focus: CompareFocus::List,
                 scroll: vec![0; panes + 1],
                 term: 0,
+                matrix: 0,
+                about: false,
                 scroll_to: None,
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },

@@ -59,7 +59,7 @@ pub const BINDINGS: &[Binding] = &[
         Compare,
         &[Key::Code(K::Left), Key::Char('h')],
         Action::FocusPrev,
-        "focus the region to the left (panes → list)",
+        "focus left (panes → list); matrix: the fields",
         Some("focus"),
     ),
     b(
@@ -99,14 +99,8 @@ pub const BINDINGS: &[Binding] = &[
         "next dimension, wherever the focus is",
         Some("prev/next"),
     ),
-    b(
-        Compare,
-        &[Key::Code(K::Enter)],
-        Action::Select,
-        "read the selected dimension (focus its first pane)",
-        None,
-    ),
-    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    b(Compare, &[Key::Code(K::Enter)], Action::Select, "open the dimension, or focus its first pane", None),
+    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list, then to the matrix", None),
     // Compare with a pane focused: the footer says what the arrows do there.
     b(
         ComparePane,
