@@ -91,6 +91,11 @@ pub struct ListCursor {
 }
 
 impl ListCursor {
+    /// A short list shown whole (a form's fields, a question's options): a page is all of it.
+    pub fn whole(selected: usize, len: usize) -> ListCursor {
+        ListCursor { selected, len, rows: len }
+    }
+
     /// The selection after a motion, kept within the list.
     pub fn apply(self, motion: Motion) -> usize {
         let last = self.len.saturating_sub(1);

@@ -2,21 +2,21 @@
 
 use super::{App, CompareFocus};
 use crate::action::Action;
-use crate::view::{Region, page};
+use crate::view::{ListCursor, Motion, Region};
 
 impl App {
     pub(super) fn update_matrix(&mut self, action: Action) {
         let last = self.content.dimensions.len().saturating_sub(1);
         let d = self.compare.matrix.min(last);
         // A page is the rows the last frame showed whole.
-        let page = page(self.drawn.shown(Region::Matrix).map_or(1, |s| usize::from(s.height) + 1));
+        let rows = self.drawn.shown(Region::Matrix).map_or(1, |s| usize::from(s.height) + 1);
+        let cursor = ListCursor { selected: d, len: last + 1, rows };
         self.compare.matrix = match action {
-            Action::Up | Action::PrevItem => d.saturating_sub(1),
-            Action::Down | Action::NextItem => (d + 1).min(last),
-            Action::PageUp => d.saturating_sub(page),
-            Action::PageDown => (d + page).min(last),
-            Action::First => 0,
-            Action::Last => last,
+            Action::PrevItem => cursor.apply(Motion::Up),
+            Action::NextItem => cursor.apply(Motion::Down),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
+                cursor.act(action)
+            }
             Action::Select | Action::FocusNext => return self.open_from_matrix(d),
             // The fields themselves: their summaries and sources, beside the list.
             Action::FocusPrev => {

@@ -9,6 +9,8 @@ mod matrix;
 mod mouse;
 mod progress;
 pub mod quiz;
+mod quiz_results;
+mod quiz_typed;
 mod search;
 mod sources;
 
@@ -425,6 +427,14 @@ impl App {
         }
         if let Some(offset) = self.help.as_mut() {
             clamp(offset, Region::Help);
+        }
+        // The results scrolled to show the highlighted missed question: that offset it is.
+        if self.quiz.reveal_missed
+            && self.quiz.screen == QuizScreen::Results
+            && let Some(s) = drawn.shown(Region::QuizText)
+        {
+            self.quiz.scroll = s.offset;
+            self.quiz.reveal_missed = false;
         }
         clamp(&mut self.quiz.scroll, Region::QuizText);
         clamp(&mut self.fit.scroll, Region::FitText);

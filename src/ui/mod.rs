@@ -12,6 +12,7 @@ pub mod help;
 pub mod matrix;
 pub mod progress;
 pub mod quiz;
+mod quiz_answer;
 pub mod search;
 pub mod sources;
 pub mod theme;
