@@ -92,7 +92,7 @@ fn a_dimension_or_group_title_too_long_for_the_list_at_80_columns() {
         [
             "pack/compare.toml:5:9: warning: `title` is 34 columns wide: at 80 columns the Compare list shows 30, \
              so it is cut short with \"…\" there (wider terminals show more)",
-            "pack/compare.toml:10:9: warning: `title` is 33 columns wide: at 80 columns the Compare list shows 28, \
+            "pack/compare.toml:10:9: warning: `title` is 33 columns wide: at 80 columns the Compare list shows 25, \
              so it is cut short with \"…\" there (wider terminals show more)",
         ]
     );
@@ -120,7 +120,7 @@ fn the_title_limits_match_the_screen_at_80_columns() {
         let shown = compare.contains(title) && compare.contains(group) && glossary.contains(term);
         (shown, warned)
     };
-    let title = "x".repeat(28);
+    let title = "x".repeat(25);
     let group = "g".repeat(30);
     // "Both" beside the term: 26 - 4 columns.
     let term = "t".repeat(22);

@@ -29,7 +29,7 @@ pub struct Files<'c, 'a> {
 
 /// Widths of the narrowest layout authors are asked to fit, 80 columns: the Compare list is
 /// 32 columns wide there, the Glossary list too (tests/content_warnings.rs renders both).
-const DIMENSION_TITLE_COLUMNS: usize = 28; // less the border and the "▸ " marker
+const DIMENSION_TITLE_COLUMNS: usize = 25; // less the border, the "▸ " marker and the list's two marks and a space
 const GROUP_TITLE_COLUMNS: usize = 30; // less the border
 const TERM_LIST_COLUMNS: usize = 26; // less the border, the marker and the gaps around the owner
 
