@@ -151,7 +151,7 @@ fn themed(t: &'static theme::Theme) -> String {
     // The header (tabs), the selected list row, the focused pane's title.
     let focused_title =
         screen(&app).lines().position(|l| l.contains("Supply Chain Management")).unwrap() as u16;
-    let selected = screen(&app).lines().position(|l| l.contains("▸ Definition")).unwrap() as u16;
+    let selected = screen(&app).lines().position(|l| l.contains("▸ ○✓ Definition")).unwrap() as u16;
     [0, selected, focused_title].map(|y| style_runs(terminal.backend(), y)).join("\n---")
 }
 
