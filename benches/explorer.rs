@@ -54,14 +54,16 @@ fn key_to_bytes_120x36(bencher: Bencher) {
 
 /// The screens, as the actions that lead to them from the start.
 const SCREENS: &[(&str, &[Action])] = &[
-    ("compare_overview", &[]),
-    ("compare_dimension", &[Action::Down, Action::Down, Action::Down]),
-    ("compare_pane_focused", &[Action::Down, Action::FocusNext, Action::Down]),
+    // Compare opens on the at-a-glance matrix; ← shows the fields (the former overview).
+    ("compare_matrix", &[Action::Down, Action::Down]),
+    ("compare_overview", &[Action::FocusPrev]),
+    ("compare_dimension", &[Action::Down, Action::Down, Action::Select]),
+    ("compare_pane_focused", &[Action::Select, Action::FocusNext, Action::Down]),
     ("sources", &[Action::GoToTab(4), Action::Down]),
     ("help_overlay", &[Action::ToggleHelp]),
 ];
 
-#[divan::bench(args = ["compare_overview", "compare_dimension", "compare_pane_focused", "sources", "help_overlay"])]
+#[divan::bench(args = ["compare_matrix", "compare_overview", "compare_dimension", "compare_pane_focused", "sources", "help_overlay"])]
 fn render_200x60(bencher: Bencher, screen: &str) {
     let (_, actions) = SCREENS.iter().find(|(name, _)| *name == screen).expect("known screen");
     let mut app = App::new(Content::builtin(), &theme::COLOUR, (200, 60));

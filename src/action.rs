@@ -44,6 +44,8 @@ pub enum Action {
     EndQuiz,
     /// Write the self-assessment's result to a file.
     Export,
+    /// After a right answer: how hard it was, for the review schedule (good unless said).
+    Grade(crate::quiz::Grade),
     /// Quiz again on the questions just missed.
     RetryMissed,
     /// Back to the quiz's start form.

@@ -91,6 +91,11 @@ pub struct ListCursor {
 }
 
 impl ListCursor {
+    /// A short list shown whole (a form's fields, a question's options): a page is all of it.
+    pub fn whole(selected: usize, len: usize) -> ListCursor {
+        ListCursor { selected, len, rows: len }
+    }
+
     /// The selection after a motion, kept within the list.
     pub fn apply(self, motion: Motion) -> usize {
         let last = self.len.saturating_sub(1);
@@ -124,6 +129,8 @@ impl ListCursor {
 pub enum Region {
     Header,
     CompareList,
+    /// The at-a-glance matrix's rows: `height` is how many dimensions show whole.
+    Matrix,
     /// The pane of the discipline at this index.
     Pane(usize),
     Overlap,
@@ -151,6 +158,8 @@ pub enum Hit {
     Tab(usize),
     /// A Compare list entry: 0 is the overview, `i + 1` dimension `i`.
     CompareEntry(usize),
+    /// A row of the at-a-glance matrix: the dimension at this index.
+    MatrixRow(usize),
     Source(usize),
     Term(usize),
     QuizOption(usize),

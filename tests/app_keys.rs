@@ -18,13 +18,14 @@ fn starts_on_compare_overview_with_list_focused() {
 #[test]
 fn arrows_and_vim_keys_walk_the_dimensions() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "j j <Down>");
+    // The first screen is the matrix: Enter opens its highlighted dimension, the first.
+    press(&mut app, "<Enter> j <Down>");
     assert_eq!(app.compare.dimension(), Some(2));
     press(&mut app, "k");
     assert_eq!(app.compare.dimension(), Some(1));
     press(&mut app, "<Up> <Up> <Up>");
     assert_eq!(app.compare.selected, 0, "stops at the top");
-    press(&mut app, "G");
+    press(&mut app, "G <Enter>");
     assert_eq!(app.compare.dimension(), Some(app.content.dimensions.len() - 1));
     press(&mut app, "j");
     assert_eq!(app.compare.dimension(), Some(app.content.dimensions.len() - 1), "stops at the bottom");
@@ -37,11 +38,11 @@ fn arrows_and_vim_keys_walk_the_dimensions() {
 #[test]
 fn page_keys_move_the_list_by_a_page() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "<PgDn>");
-    let page = app.compare.selected;
+    press(&mut app, "<Enter> <PgDn>");
+    let page = app.compare.selected - 1;
     assert!(page > 5, "a page at 40 rows is more than 5 entries, got {page}");
     press(&mut app, "<C-d>");
-    assert_eq!(app.compare.selected, (2 * page).min(app.content.dimensions.len()));
+    assert_eq!(app.compare.selected, (2 * page + 1).min(app.content.dimensions.len()));
     press(&mut app, "<C-u> <PgUp>");
     assert_eq!(app.compare.selected, 0);
 }
@@ -49,7 +50,7 @@ fn page_keys_move_the_list_by_a_page() {
 #[test]
 fn focus_moves_across_list_panes_and_overlap() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "j l");
+    press(&mut app, "<Enter> l");
     assert_eq!(app.compare.focus, CompareFocus::Pane(0));
     press(&mut app, "<Right>");
     assert_eq!(app.compare.focus, CompareFocus::Pane(1));
@@ -70,16 +71,29 @@ fn focus_moves_across_list_panes_and_overlap() {
 }
 
 #[test]
-fn the_overview_has_no_overlap_region() {
+fn the_matrix_moves_its_highlight_and_opens_and_esc_comes_back() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "l l l l");
-    assert_eq!(app.compare.focus, CompareFocus::Pane(1));
+    press(&mut app, "j j");
+    assert_eq!((app.compare.selected, app.compare.matrix), (0, 2), "the matrix moves, nothing opens");
+    press(&mut app, "G");
+    assert_eq!(app.compare.matrix, app.content.dimensions.len() - 1);
+    press(&mut app, "g <Down> l");
+    assert_eq!(app.compare.dimension(), Some(1), "→ opens like Enter");
+    assert_eq!(app.compare.focus, CompareFocus::List);
+    press(&mut app, "j <Esc>");
+    assert_eq!(
+        (app.compare.selected, app.compare.matrix),
+        (0, 2),
+        "Esc from the list: the matrix, on that row"
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.compare.dimension(), Some(2));
 }
 
 #[test]
 fn n_and_p_change_dimension_from_a_pane_and_reset_scroll() {
     let mut app = builtin_app(60, 14);
-    press(&mut app, "j l");
+    press(&mut app, "<Enter> l");
     press(&mut app, "j j j");
     let scrolled = app.compare.scroll[0];
     press(&mut app, "n");
@@ -94,7 +108,7 @@ fn n_and_p_change_dimension_from_a_pane_and_reset_scroll() {
 fn a_pane_scrolls_within_its_text() {
     // Small enough that the panes overflow.
     let mut app = builtin_app(60, 14);
-    press(&mut app, "j <Enter>");
+    press(&mut app, "<Enter> <Enter>");
     press(&mut app, "j");
     assert_eq!(app.compare.scroll[0], 1);
     press(&mut app, "k k k");
@@ -113,7 +127,7 @@ fn a_pane_scrolls_within_its_text() {
 #[test]
 fn a_resize_clamps_scroll() {
     let mut app = builtin_app(60, 14);
-    press(&mut app, "j <Enter> G");
+    press(&mut app, "<Enter> <Enter> G");
     assert!(app.compare.scroll[0] > 0);
     app.update(Action::Resize(200, 60));
     // As in the event loop, the frame drawn at the new size clamps what it shows.
@@ -151,7 +165,7 @@ fn help_overlay_opens_scrolls_and_closes() {
     press(&mut app, "j j");
     assert_eq!(app.help, Some(2));
     // While help is open, navigation keys scroll it and do not reach the tab below.
-    assert_eq!(app.compare.selected, 0);
+    assert_eq!((app.compare.selected, app.compare.matrix), (0, 0));
     press(&mut app, "<Esc>");
     assert_eq!(app.help, None);
     press(&mut app, "? ?");
@@ -186,7 +200,7 @@ fn sources_tab_opens_a_citing_dimension_in_compare() {
 #[test]
 fn works_with_the_minimal_pack() {
     let mut app = pack_app("minimal", 100, 30);
-    press(&mut app, "j");
+    press(&mut app, "<Enter>");
     let s = screen(&app);
     assert!(s.contains("Alpha Studies (A)") && s.contains("Beta Studies (B)"), "{s}");
     assert!(s.contains("• Wide scope") && s.contains("• Narrow scope"), "{s}");

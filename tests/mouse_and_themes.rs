@@ -41,6 +41,7 @@ fn clicking_a_tab_switches_to_it() {
 #[test]
 fn clicking_list_items_selects_them() {
     let mut app = builtin_app(120, 40);
+    press(&mut app, "<Enter>");
     let (x, y) = find(&mut app, "  Inventory");
     app.update(Action::Click(x + 3, y));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
@@ -140,7 +141,7 @@ fn style_runs(backend: &TestBackend, y: u16) -> String {
 
 fn themed(t: &'static theme::Theme) -> String {
     let mut app = App::new(Content::builtin(), t, (100, 30)).with_clock(common::test_clock);
-    press(&mut app, "j l");
+    press(&mut app, "<Enter> l");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
         .draw(|f| {
@@ -215,6 +216,10 @@ fn a_click_in_the_real_program_lands_on_what_it_drew() {
     }
     let (x, y) = find_on(&s, "1 Compare");
     click_at(&mut s, (x, y));
+    // Compare opens on the matrix; Enter opens the first dimension, with the list beside it.
+    s.wait_for("◆ Both");
+    s.send(b"\r");
+    s.wait_for("Definition and scope ·");
     let (x, y) = find_on(&s, "  Inventory");
     click_at(&mut s, (x + 3, y));
     s.wait_for("Supply, logistics and risk ·");

@@ -76,8 +76,8 @@ fn the_header_bar_shows_the_title_where_it_fits() {
     let app = scm_vs_om::app::App::new(metadata_pack(), &scm_vs_om::ui::theme::COLOUR, (120, 40));
     let top = common::screen(&app).lines().next().unwrap().to_string();
     assert!(top.ends_with("Alpha and Beta for Year 9"), "{top}");
-    // At 80 columns it does not fit beside the tabs: the short names do.
-    let app = scm_vs_om::app::App::new(metadata_pack(), &scm_vs_om::ui::theme::COLOUR, (80, 24));
+    // At 90 columns it does not fit beside the six tabs: the short names do.
+    let app = scm_vs_om::app::App::new(metadata_pack(), &scm_vs_om::ui::theme::COLOUR, (90, 24));
     let top = common::screen(&app).lines().next().unwrap().to_string();
     assert!(top.ends_with("A vs B"), "{top}");
 }
@@ -144,7 +144,8 @@ fn numbered_points_are_numbered_on_screen_and_in_the_exports() {
     let c = load_edited(two).unwrap();
     assert!(c.dimensions[0].numbered);
     let mut app = scm_vs_om::app::App::new(c.clone(), &scm_vs_om::ui::theme::COLOUR, (120, 40));
-    common::press(&mut app, "j j");
+    // Enter on the matrix opens the dimension.
+    common::press(&mut app, "<Enter>");
     let screen = common::screen(&app);
     assert!(screen.contains("│ 1. Wide scope") && screen.contains("│ 2. Then wider"), "{screen}");
     assert!(!screen.contains("• Wide scope"), "{screen}");

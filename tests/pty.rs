@@ -13,7 +13,8 @@ fn shows_both_disciplines_and_quits_with_q() {
     let mut s = Session::start(&[], &[]);
     s.wait_for("Supply Chain Management");
     s.wait_for("Operations Management");
-    s.send(b"j");
+    // Enter opens the matrix's highlighted dimension, the first.
+    s.send(b"\r");
     s.wait_for("Definition and scope ·");
     s.send(b"q");
     let (code, raw, parser) = s.exit_code();
@@ -256,10 +257,10 @@ fn a_bad_settings_file_is_a_warning_and_the_defaults() {
     let mut s = Session::start(&["--config", settings.to_str().unwrap()], &[]);
     s.wait_for("settings ignored");
     s.wait_for("settings.toml:1:9: unknown theme `neon`");
-    // The message is on stderr before the screen is: keys typed while the terminal is asked
-    // for its background would go to that question.
-    s.wait_for("Dimensions");
-    s.send(b"j");
+    // The warning is printed before the terminal is set up: wait for the first frame, or
+    // the Enter could arrive before raw mode and be read as a line feed.
+    s.wait_for("◆ Both");
+    s.send(b"\r");
     s.wait_for("Definition and scope ·");
     // The frame may still be arriving: give the rest of it a moment before judging.
     let deadline = Instant::now() + Duration::from_secs(5);

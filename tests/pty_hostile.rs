@@ -43,7 +43,7 @@ fn content_cannot_send_escape_sequences_to_the_terminal() {
     hostile_pack(dir.path());
     let mut s = Session::start(&["--content", dir.path().to_str().unwrap(), "--no-history"], &[]);
     s.wait_for("Alpha Studies");
-    s.send(b"j");
+    s.send(b"\r");
     s.wait_for("Alpha is wide, beta is narrow."); // the dimension with every hostile string
     s.wait_for("WiXXde scope");
     s.wait_for("Narrow scope");

@@ -25,7 +25,7 @@ fn it_passes_check() {
 #[test]
 fn three_panes_side_by_side() {
     let mut app = pack_app("three", 160, 40);
-    press(&mut app, "j");
+    press(&mut app, "<Enter>");
     let mut terminal = Terminal::new(TestBackend::new(160, 40)).unwrap();
     terminal.draw(|f| ui::render(&app, f.area(), f.buffer_mut())).unwrap();
     let s = screen(&app);
@@ -39,7 +39,7 @@ fn three_panes_side_by_side() {
 #[test]
 fn three_panes_stack_when_narrow() {
     let mut app = pack_app("three", 80, 40);
-    press(&mut app, "j");
+    press(&mut app, "<Enter>");
     let s = screen(&app);
     let rows = |name: &str| s.lines().position(|l| l.contains(name)).unwrap();
     assert!(rows("Logistics") < rows("Procurement") && rows("Procurement") < rows("Production"), "{s}");

@@ -26,9 +26,20 @@ pub struct CompareState {
     pub scroll: Vec<u16>,
     /// The highlighted related term (a position in the dimension's list of terms).
     pub term: usize,
+    /// The dimension highlighted in the at-a-glance matrix (shown while `selected` is 0).
+    pub matrix: usize,
+    /// With `selected` 0: the fields' own summaries (the former Overview) instead of the matrix.
+    pub about: bool,
     /// A pane to scroll to where a point starts (pane, point), set by search: only the
     /// next frame knows the wrapping, so it resolves this and reports the offset.
     pub scroll_to: Option<(usize, usize)>,
+}
+
+impl CompareState {
+    /// Whether the at-a-glance matrix is on screen.
+    pub fn on_matrix(&self) -> bool {
+        self.selected == 0 && !self.about
+    }
 }
 
 impl CompareState {
@@ -70,7 +81,12 @@ impl App {
 
     pub(super) fn select_compare_entry(&mut self, entry: usize) {
         let entry = entry.min(self.compare_entries() - 1);
+        // Back on the matrix, the dimension just read stays highlighted.
+        if let (0, Some(d)) = (entry, self.compare.dimension()) {
+            self.compare.matrix = d;
+        }
         if entry != self.compare.selected {
+            self.compare.about = false;
             self.compare.selected = entry;
             self.compare.scroll.iter_mut().for_each(|s| *s = 0);
             self.compare.scroll_to = None;
@@ -110,6 +126,9 @@ impl App {
     }
 
     pub(super) fn update_compare(&mut self, action: Action) {
+        if self.compare.on_matrix() {
+            return self.update_matrix(action);
+        }
         let focus = self.compare.focus;
         let regions = self.compare_regions();
         let pos = regions.iter().position(|r| *r == focus).unwrap_or(0);
@@ -118,6 +137,10 @@ impl App {
             Action::FocusPrev => self.compare.focus = regions[pos.saturating_sub(1)],
             Action::Select if focus == CompareFocus::List => {
                 self.compare.focus = regions.get(1).copied().unwrap_or(CompareFocus::List)
+            }
+            Action::Back if focus == CompareFocus::List => {
+                self.select_compare_entry(0);
+                self.compare.about = false;
             }
             Action::Back => self.compare.focus = CompareFocus::List,
             Action::Select if focus == CompareFocus::Terms => {

@@ -5,7 +5,7 @@ use super::{App, Confirm};
 use crate::action::Action;
 use crate::fit::{FitResult, RATINGS, score};
 use crate::saved::{FIT_FILE, FIT_RESULT_FILE, SavedFit, fit_markdown};
-use crate::view::Region;
+use crate::view::{ListCursor, Motion, Region};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FitScreen {
@@ -81,10 +81,13 @@ impl App {
                         }
                     }
                 }
-                Action::Down | Action::FocusNext | Action::NextItem => f.current = (f.current + 1).min(n - 1),
-                Action::Up | Action::FocusPrev | Action::PrevItem => f.current = f.current.saturating_sub(1),
-                Action::First => f.current = 0,
-                Action::Last => f.current = n - 1,
+                Action::Down | Action::FocusNext | Action::NextItem => {
+                    f.current = ListCursor::whole(f.current, n).apply(Motion::Down)
+                }
+                Action::Up | Action::FocusPrev | Action::PrevItem => {
+                    f.current = ListCursor::whole(f.current, n).apply(Motion::Up)
+                }
+                Action::First | Action::Last => f.current = ListCursor::whole(f.current, n).act(action),
                 // Enter shows the result whenever asked: unrated statements count as neutral.
                 Action::Select => {
                     f.screen = FitScreen::Result;

@@ -5,9 +5,12 @@
 mod compare;
 mod fit;
 mod glossary;
+mod matrix;
 mod mouse;
 mod progress;
 pub mod quiz;
+mod quiz_results;
+mod quiz_typed;
 mod search;
 mod sources;
 
@@ -168,6 +171,8 @@ impl App {
                 focus: CompareFocus::List,
                 scroll: vec![0; panes + 1],
                 term: 0,
+                matrix: 0,
+                about: false,
                 scroll_to: None,
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
@@ -412,6 +417,14 @@ impl App {
         }
         if let Some(offset) = self.help.as_mut() {
             clamp(offset, Region::Help);
+        }
+        // The results scrolled to show the highlighted missed question: that offset it is.
+        if self.quiz.reveal_missed
+            && self.quiz.screen == QuizScreen::Results
+            && let Some(s) = drawn.shown(Region::QuizText)
+        {
+            self.quiz.scroll = s.offset;
+            self.quiz.reveal_missed = false;
         }
         clamp(&mut self.quiz.scroll, Region::QuizText);
         clamp(&mut self.fit.scroll, Region::FitText);

@@ -37,6 +37,7 @@ impl App {
                     self.switch_to(tab);
                 }
             }
+            (Some(Hit::MatrixRow(d)), _) if self.tab == Tab::Compare => self.open_from_matrix(d),
             (Some(Hit::CompareEntry(entry)), _) if self.tab == Tab::Compare => {
                 self.select_compare_entry(entry);
                 self.compare.focus = CompareFocus::List;
@@ -79,6 +80,7 @@ impl App {
             return;
         }
         match self.tab {
+            Tab::Compare if self.compare.on_matrix() => repeat(self, step, 1),
             Tab::Compare => {
                 // Scroll what is under the pointer, without moving the focus there.
                 let region = self.drawn.region_at(x, y).and_then(compare_focus);

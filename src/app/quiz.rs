@@ -7,9 +7,9 @@ use crate::content::Content;
 use crate::keymap::{Context, option_range};
 use crate::quiz::card::{Origin, card};
 use crate::quiz::session::{due_count, due_forecast, select};
-use crate::quiz::{Difficulty, History, Plan, Record, Schedule, Scope, Session};
+use crate::quiz::{Difficulty, Grade, History, Plan, Record, RoundPath, Schedule, Scope, Session};
 use crate::saved::{QUIZ_FILE, SavedQuiz};
-use crate::view::Region;
+use crate::view::{ListCursor, Region};
 
 /// The choices of the start form's "How many" field.
 pub const COUNTS: [Option<usize>; 4] = [Some(10), Some(20), Some(50), None];
@@ -52,6 +52,16 @@ pub struct QuizState {
     pub round: usize,
     /// A one-line message for the user ("Choose at least one option").
     pub notice: Option<String>,
+    /// The text typed so far on a typed question.
+    pub typed: String,
+    /// The grade given to the right answer showing (`None`: good, unless said).
+    pub grade: Option<Grade>,
+    /// The score of each round so far: the first run, then each retry of the missed ones.
+    pub path: RoundPath,
+    /// The highlighted missed question on the results (a position among the missed).
+    pub missed_cursor: usize,
+    /// The next frame scrolls the results to show the highlighted missed question.
+    pub reveal_missed: bool,
     pub history: History,
     pub schedule: Schedule,
     pub rng: fastrand::Rng,
@@ -87,6 +97,11 @@ impl QuizState {
             scroll: 0,
             round: 0,
             notice: None,
+            typed: String::new(),
+            grade: None,
+            path: RoundPath::default(),
+            missed_cursor: 0,
+            reveal_missed: false,
             schedule: Schedule::from_history(&records),
             history,
             rng: fastrand::Rng::with_seed(seed),
@@ -122,7 +137,7 @@ impl QuizState {
 pub fn scopes(content: &Content) -> Vec<Scope> {
     let mut s = vec![Scope::All, Scope::Due, Scope::Drill];
     s.extend((0..content.groups.len()).map(Scope::Group));
-    s.push(Scope::Leeches);
+    s.extend([Scope::Glossary, Scope::Leeches]);
     s
 }
 
@@ -144,11 +159,20 @@ impl App {
     /// The key contexts of the Quiz tab's screen, most specific first.
     pub(super) fn quiz_contexts(&self) -> Vec<Context> {
         let session = self.quiz.session.as_ref();
+        let card = session.and_then(Session::card);
         match self.quiz.screen {
             QuizScreen::Start if self.quiz.resume.is_some() => vec![Context::QuizResume, Context::QuizStart],
             QuizScreen::Start => vec![Context::QuizStart],
-            QuizScreen::Question if self.quiz.answered() => vec![Context::QuizFeedback],
-            QuizScreen::Question if session.and_then(Session::card).is_some_and(|c| c.multi) => {
+            // A right answer may be graded before moving on.
+            QuizScreen::Question if self.quiz.answered() => {
+                if session.and_then(Session::response).is_some_and(|r| r.correct) {
+                    vec![Context::QuizGrade, Context::QuizFeedback]
+                } else {
+                    vec![Context::QuizFeedback]
+                }
+            }
+            QuizScreen::Question if card.is_some_and(|c| c.is_typed()) => vec![Context::QuizTyped],
+            QuizScreen::Question if card.is_some_and(|c| c.multi) => {
                 vec![Context::QuizMulti, Context::QuizQuestion]
             }
             QuizScreen::Question => vec![Context::QuizQuestion],
@@ -164,9 +188,11 @@ impl App {
 
     pub(super) fn update_quiz(&mut self, action: Action) {
         self.quiz.notice = None;
+        let typed = self.quiz.session.as_ref().and_then(Session::card).is_some_and(|c| c.is_typed());
         match self.quiz.screen {
             QuizScreen::Start => self.update_quiz_start(action),
             QuizScreen::Question if self.quiz.answered() => self.update_quiz_feedback(action),
+            QuizScreen::Question if typed => self.update_quiz_typed(action),
             QuizScreen::Question => self.update_quiz_question(action),
             QuizScreen::Results => self.update_quiz_results(action),
         }
@@ -182,8 +208,7 @@ impl App {
             *value = if forward { (*value + 1) % len } else { (*value + len - 1) % len };
         };
         match action {
-            Action::Up => q.field = q.field.saturating_sub(1),
-            Action::Down => q.field = (q.field + 1).min(FIELDS - 1),
+            Action::Up | Action::Down => q.field = ListCursor::whole(q.field, FIELDS).act(action),
             Action::FocusNext | Action::FocusPrev => {
                 let forward = action == Action::FocusNext;
                 match q.field {
@@ -223,6 +248,9 @@ impl App {
         q.session = Some(session);
         q.round = round;
         q.practice = practice;
+        if round == 0 {
+            q.path = RoundPath::default();
+        }
         q.screen = QuizScreen::Question;
         q.scroll = 0;
         q.new_question();
@@ -289,7 +317,10 @@ impl App {
                 q.session = None;
             }
         }
-        q.scroll = 0;
+        if self.quiz.screen == QuizScreen::Results {
+            self.finish_round();
+        }
+        self.quiz.scroll = 0;
         self.save_quiz();
     }
 
@@ -312,8 +343,7 @@ impl App {
                 q.cursor_shown = true;
                 toggle(&mut q.ticked, q.cursor);
             }
-            Action::Up if shown => q.cursor = q.cursor.saturating_sub(1),
-            Action::Down if shown => q.cursor = (q.cursor + 1).min(last),
+            Action::Up | Action::Down if shown => q.cursor = ListCursor::whole(q.cursor, n).act(action),
             Action::Up | Action::Down | Action::First => (q.cursor, q.cursor_shown) = (0, true),
             Action::Last => (q.cursor, q.cursor_shown) = (last, true),
             Action::PageUp | Action::PageDown => {
@@ -368,9 +398,15 @@ impl App {
     /// Scores the answer, saves it, and moves the question in the review schedule.
     fn answer(&mut self, chosen: Vec<usize>) {
         let now = (self.clock)();
-        let q = &mut self.quiz;
-        let Some(session) = q.session.as_mut() else { return };
+        let Some(session) = self.quiz.session.as_mut() else { return };
         let Some(correct) = session.answer(chosen, now) else { return };
+        self.save_answer(correct, now);
+    }
+
+    /// Saves the answer just given to the current card and moves it in the review schedule.
+    pub(super) fn save_answer(&mut self, correct: bool, now: u64) {
+        let q = &mut self.quiz;
+        let Some(session) = q.session.as_ref() else { return };
         let id = session.card().map(|c| c.id.clone()).unwrap_or_default();
         let record = Record::new(id, now, correct);
         q.schedule.apply(&record);
@@ -390,11 +426,12 @@ impl App {
                 if more {
                     q.new_question();
                 } else {
-                    q.screen = QuizScreen::Results;
+                    self.finish_round();
                 }
-                q.scroll = 0;
+                self.quiz.scroll = 0;
                 self.save_quiz();
             }
+            Action::Grade(grade) => self.grade_answer(grade),
             Action::OpenInCompare => {
                 if let Some(d) = q.session.as_ref().and_then(|s| s.card()).map(|c| c.dimension) {
                     self.follow_link();
@@ -426,6 +463,7 @@ impl App {
                 q.screen = QuizScreen::Start;
                 q.scroll = 0;
             }
+            Action::Up | Action::Down | Action::OpenInCompare => self.results_missed(action),
             _ => {
                 self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
             }
@@ -439,6 +477,8 @@ impl QuizState {
         self.cursor = 0;
         self.cursor_shown = false;
         self.ticked.clear();
+        self.typed.clear();
+        self.grade = None;
         self.question_scroll = 0;
         self.reveal = false;
     }

@@ -44,7 +44,10 @@ impl App {
     /// the text. Line breaks and tabs become spaces and controls are dropped (pasted text is
     /// text from outside); the query keeps its first [`MAX_QUERY`] characters.
     pub fn insert_text(&mut self, text: &str) {
-        let (Some(s), Some(index)) = (self.search.as_mut(), self.search_index.as_mut()) else { return };
+        let (Some(s), Some(index)) = (self.search.as_mut(), self.search_index.as_mut()) else {
+            // No search open: the text is a typed quiz answer's, if one is waiting.
+            return self.insert_quiz_text(text);
+        };
         let room = MAX_QUERY.saturating_sub(s.query.chars().count());
         // Tabs and line breaks first, or cleaning would expand tabs to tab stops.
         let flat: String =

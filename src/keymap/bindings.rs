@@ -5,10 +5,12 @@ use crossterm::event::KeyCode as K;
 
 use super::Context::{
     Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress,
-    QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
+    QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart,
+    QuizTyped, Search, Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
+use crate::quiz::Grade;
 
 const fn b(
     context: Context,
@@ -59,7 +61,7 @@ pub const BINDINGS: &[Binding] = &[
         Compare,
         &[Key::Code(K::Left), Key::Char('h')],
         Action::FocusPrev,
-        "focus the region to the left (panes → list)",
+        "focus left (panes → list); matrix: the fields",
         Some("focus"),
     ),
     b(
@@ -99,14 +101,8 @@ pub const BINDINGS: &[Binding] = &[
         "next dimension, wherever the focus is",
         Some("prev/next"),
     ),
-    b(
-        Compare,
-        &[Key::Code(K::Enter)],
-        Action::Select,
-        "read the selected dimension (focus its first pane)",
-        None,
-    ),
-    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list", None),
+    b(Compare, &[Key::Code(K::Enter)], Action::Select, "open the dimension, or focus its first pane", None),
+    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list, then to the matrix", None),
     // Compare with a pane focused: the footer says what the arrows do there.
     b(
         ComparePane,
@@ -342,6 +338,40 @@ pub const BINDINGS: &[Binding] = &[
         Some("end"),
     ),
     b(QuizMulti, &[Key::Char(' ')], Action::Toggle, "tick or untick the highlighted option", Some("tick")),
+    // Quiz: a question answered by typing. Every printable key types, digits and letters too.
+    b(QuizTyped, &[Key::Text], Action::Type(' '), "type the answer", None),
+    b(QuizTyped, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),
+    b(QuizTyped, &[Key::Ctrl('u')], Action::ClearQuery, "clear the answer", Some("clear")),
+    m(QuizTyped, &[Key::Code(K::Enter)], Action::Select, "submit the answer", "submit"),
+    b(
+        QuizTyped,
+        &[Key::Code(K::Esc)],
+        Action::EndQuiz,
+        "end the quiz and see the results so far (asks first)",
+        Some("end"),
+    ),
+    // Quiz: after a right answer, before the rest of the feedback's keys.
+    b(
+        QuizGrade,
+        &[Key::Char('h')],
+        Action::Grade(Grade::Hard),
+        "grade it hard: it comes back sooner",
+        Some("hard/good/easy"),
+    ),
+    b(
+        QuizGrade,
+        &[Key::Char('g')],
+        Action::Grade(Grade::Good),
+        "grade it good (what it gets unless you say)",
+        Some("hard/good/easy"),
+    ),
+    b(
+        QuizGrade,
+        &[Key::Char('e')],
+        Action::Grade(Grade::Easy),
+        "grade it easy: it comes back later",
+        Some("hard/good/easy"),
+    ),
     // Quiz: after answering.
     m(
         QuizFeedback,
@@ -376,6 +406,13 @@ pub const BINDINGS: &[Binding] = &[
         "quiz again on the missed questions",
         "retry missed",
     ),
+    b(
+        QuizRetry,
+        &[Key::Char('o')],
+        Action::OpenInCompare,
+        "open the highlighted missed question's dimension in Compare (Backspace comes back)",
+        Some("open in Compare"),
+    ),
     m(
         QuizResults,
         &[Key::Code(K::Esc)],
@@ -383,8 +420,20 @@ pub const BINDINGS: &[Binding] = &[
         "back to the start form for a new quiz",
         "new quiz",
     ),
-    b(QuizResults, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
-    b(QuizResults, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
+    b(
+        QuizResults,
+        &[Key::Code(K::Up), Key::Char('k')],
+        Action::Up,
+        "highlight the previous missed question (or scroll up)",
+        Some("move"),
+    ),
+    b(
+        QuizResults,
+        &[Key::Code(K::Down), Key::Char('j')],
+        Action::Down,
+        "highlight the next missed question (or scroll down)",
+        Some("move"),
+    ),
     b(QuizResults, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
     b(QuizResults, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
     // Sources.

@@ -10,7 +10,8 @@ mod bindings;
 
 use Context::{
     Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress,
-    QuizFeedback, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, Search, Sources,
+    QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart,
+    QuizTyped, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -32,10 +33,14 @@ pub enum Context {
     /// A quiz question waiting for its answer: the answer keys come before everything but
     /// switching tabs and quitting.
     QuizQuestion,
+    /// A question whose answer is typed, waiting for it: every printable key types.
+    QuizTyped,
     /// A choose-all-that-apply question: options are ticked.
     QuizMulti,
     /// A question answered, its feedback showing.
     QuizFeedback,
+    /// The feedback of a right answer, which may be graded hard, good or easy.
+    QuizGrade,
     /// The results of a quiz.
     QuizResults,
     /// The results, with questions missed to retry.
@@ -70,8 +75,10 @@ impl Context {
             Context::QuizStart => "Quiz: start",
             Context::QuizResume => "Quiz: start, with an unfinished quiz",
             Context::QuizQuestion => "Quiz: a question",
+            Context::QuizTyped => "Quiz: a question answered by typing",
             Context::QuizMulti => "Quiz: a choose-all question",
             Context::QuizFeedback => "Quiz: after answering",
+            Context::QuizGrade => "Quiz: after a right answer",
             Context::QuizResults => "Quiz: results",
             Context::QuizRetry => "Quiz: results with questions missed",
             Context::Back => "After following a link",
@@ -199,7 +206,7 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 20] = [
+pub const ALL_CONTEXTS: [Context; 22] = [
     Global,
     Back,
     Compare,
@@ -207,8 +214,10 @@ pub const ALL_CONTEXTS: [Context; 20] = [
     QuizStart,
     QuizResume,
     QuizQuestion,
+    QuizTyped,
     QuizMulti,
     QuizFeedback,
+    QuizGrade,
     QuizResults,
     QuizRetry,
     Glossary,

@@ -111,9 +111,9 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let width = width as usize;
     let (title, context, summary) = match app.compare.dimension() {
         None => (
-            "Overview".to_string(),
-            "what each field is".to_string(),
-            Some("Walk the dimensions in the list to compare the fields side by side.".to_string()),
+            "The fields".to_string(),
+            "what each one is".to_string(),
+            Some("Esc goes back to the matrix; the list walks the dimensions.".to_string()),
         ),
         Some(d) => {
             let dim = &app.content.dimensions[d];
@@ -145,16 +145,20 @@ fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
     let Some(d) = app.compare.dimension() else { return 0 };
     let dim = &app.content.dimensions[d];
-    let before: usize = dim.points[pane]
-        .iter()
-        .take(point)
-        .enumerate()
-        .map(|(n, p)| {
-            let marker = dim.marker(n);
-            wrap_hanging(p, width, &marker, &" ".repeat(marker.width())).len()
-        })
-        .sum();
+    let before: usize =
+        (0..point.min(dim.points[pane].len())).map(|p| point_wrapped(dim, pane, p, width).len()).sum();
     before.min(u16::MAX as usize) as u16
+}
+
+/// Point `p` of pane `pane` wrapped after its marker; a facet's point opens with its label.
+fn point_wrapped(dim: &crate::content::Dimension, pane: usize, p: usize, width: usize) -> Vec<String> {
+    let point = &dim.points[pane][p];
+    let marker = dim.marker(p);
+    let indent = " ".repeat(marker.width());
+    match dim.facets.get(p) {
+        Some(label) => wrap_hanging(&format!("{label}: {point}"), width, &marker, &indent),
+        None => wrap_hanging(point, width, &marker, &indent),
+    }
 }
 
 /// The related terms as a run of names, wrapped; the highlighted one reversed when focused.
@@ -192,12 +196,24 @@ pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     match app.compare.dimension() {
         Some(d) => {
             let dim = &app.content.dimensions[d];
-            for (n, point) in dim.points[i].iter().enumerate() {
-                let marker = dim.marker(n);
-                let indent = " ".repeat(marker.width());
-                lines.extend(
-                    wrap_hanging(point, width, &marker, &indent).into_iter().map(|l| Line::styled(l, t.text)),
-                );
+            for p in 0..dim.points[i].len() {
+                let wrapped = point_wrapped(dim, i, p, width);
+                // A facet's label leads its point, so the fields' points can be paired by it.
+                let marker = dim.marker(p);
+                let label = dim.facets.get(p).map(|l| format!("{marker}{l}:"));
+                for (k, l) in wrapped.into_iter().enumerate() {
+                    match label.as_deref().filter(|h| k == 0 && l.starts_with(h)) {
+                        Some(head) => {
+                            let rest = l[head.len()..].to_owned();
+                            lines.push(Line::from(vec![
+                                Span::styled(marker.clone(), t.text),
+                                Span::styled(head[marker.len()..].to_owned(), t.emphasis),
+                                Span::styled(rest, t.text),
+                            ]));
+                        }
+                        None => lines.push(Line::styled(l, t.text)),
+                    }
+                }
             }
         }
         None => {
@@ -244,6 +260,10 @@ pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    // The list's first entry is the at-a-glance matrix, drawn across the whole body.
+    if app.compare.on_matrix() {
+        return super::matrix::render(app, area, buf, rec);
+    }
     let mut g = geometry(app, area);
     render_list(app, g.list, buf, rec);
     super::draw::draw_lines(buf, g.header, &g.header_lines, 0);
@@ -342,7 +362,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         .map(|row| {
             let selected = *row == selected_row_of(app);
             let (text, style) = match *row {
-                Row::Overview => (entry_text("Overview", selected, width), t.item),
+                Row::Overview => (entry_text("At a glance", selected, width), t.item),
                 Row::Group(g) => (truncate(&app.content.groups[g].title, width), t.group),
                 Row::Dimension(e) => {
                     (entry_text(&app.content.dimensions[e - 1].title, selected, width), t.item)

@@ -6,10 +6,13 @@ pub mod compare;
 pub mod confirm;
 pub mod draw;
 pub mod fit;
+pub mod flow;
 pub mod glossary;
 pub mod help;
+pub mod matrix;
 pub mod progress;
 pub mod quiz;
+mod quiz_answer;
 pub mod search;
 pub mod sources;
 pub mod theme;
@@ -401,7 +404,8 @@ mod tests {
         assert_eq!(a.help, Some(help.height - 1));
 
         let mut a = app(60, 30);
-        press(&mut a, Action::Down);
+        // Enter on the matrix opens the first dimension.
+        press(&mut a, Action::Select);
         press(&mut a, Action::FocusNext);
         let pane = *a.drawn.shown(Region::Pane(0)).expect("the pane is drawn");
         assert!(pane.height > 1 && pane.len > 2 * pane.height, "the pane overflows: {pane:?}");
@@ -420,6 +424,7 @@ mod tests {
     #[test]
     fn a_click_is_looked_up_in_the_frame() {
         let mut a = app(100, 30);
+        press(&mut a, Action::Select);
         let (area, _) = *a.drawn.hits.iter().find(|(_, h)| *h == Hit::CompareEntry(3)).expect("shown");
         a.update(Action::Click(area.x + 1, area.y));
         assert_eq!(a.compare.selected, 3);

@@ -12,7 +12,7 @@ use super::{framed, scrolled_box, truncate};
 use crate::app::quiz::{COUNTS, DIFFICULTIES, FIELDS, scopes};
 use crate::app::{App, QuizScreen};
 use crate::keymap::OPTION_LETTERS;
-use crate::quiz::card::both_label;
+use crate::quiz::card::{Mark, both_label};
 use crate::quiz::session::Tally;
 use crate::quiz::{About, Card, Difficulty, Scope};
 use crate::view::{Drawn, Hit, Region};
@@ -241,8 +241,13 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         .label(format!("{done}/{n} answered"))
         .render(gauge_area, buf);
     let dim = &app.content.dimensions[card.dimension];
+    // A leech says so before it is answered: it needs a different way in, not more of the same.
+    let leech = match app.quiz.schedule.slot(&card.id).filter(|s| s.is_leech()) {
+        Some(slot) => format!(" · ⚑ leech: missed {} times", slot.misses),
+        None => String::new(),
+    };
     let meta = format!(
-        " {} · {} · difficulty {}",
+        " {} · {} · difficulty {}{leech}",
         dim.title,
         app.content.groups[dim.group].title,
         "●".repeat(card.difficulty as usize) + &"○".repeat(3usize.saturating_sub(card.difficulty as usize))
@@ -250,7 +255,11 @@ fn render_question(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     Line::styled(truncate(&meta, g.header.width as usize), t.dim)
         .render(Rect { y: g.header.y + 1, height: 1, ..g.header }, buf);
 
-    let kind = if card.multi { " Choose all that apply " } else { " Choose one " };
+    let kind = match (card.is_typed(), card.multi) {
+        (true, _) => " Type the answer ",
+        (false, true) => " Choose all that apply ",
+        (false, false) => " Choose one ",
+    };
     let block = framed(app, Line::styled(kind, t.title), !app.quiz.answered());
     let width = inner_width(g.question);
     let lines = question_lines(app, width);
@@ -295,26 +304,31 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 let style = if at { t.selected_unfocused } else { t.text };
                 (format!("{cursor}{tick}"), style)
             }
-            Some(r) => {
-                let right = card.correct.contains(&i);
-                let chosen = r.chosen.contains(&i);
-                match (right, chosen) {
-                    (true, _) => ("✓ ".to_string(), ok_style(app)),
-                    (false, true) => ("✗ ".to_string(), bad_style(app)),
-                    _ => ("  ".to_string(), t.dim),
-                }
-            }
+            Some(r) => match card.marks(&r.chosen)[i] {
+                Mark::Chosen => ("✓ ".to_string(), ok_style(app)),
+                // A right option left unticked on a choose-all: missed, not a plain ✓.
+                Mark::Missed if card.multi => ("○ ".to_string(), ok_style(app)),
+                Mark::Missed => ("✓ ".to_string(), ok_style(app)),
+                Mark::Wrong => ("✗ ".to_string(), bad_style(app)),
+                Mark::Left => ("  ".to_string(), t.dim),
+            },
         };
         let first = format!("{mark}{letter}) ");
         let indent = " ".repeat(first.width());
         let mut wrapped = wrap_hanging(option, width, &first, &indent);
         if let Some(r) = response
-            && r.chosen.contains(&i)
             && let Some(last) = wrapped.last_mut()
         {
-            last.push_str("  (your answer)");
+            if r.chosen.contains(&i) {
+                last.push_str("  (your answer)");
+            } else if card.multi && card.correct.contains(&i) {
+                last.push_str("  (missed)");
+            }
         }
         lines.extend(wrapped.into_iter().map(|l| Line::styled(l, style)));
+    }
+    if card.is_typed() {
+        lines.extend(super::quiz_answer::typed_field_lines(app, response, width));
     }
     if response.is_none() && card.multi {
         lines.push(Line::default());
@@ -355,6 +369,10 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         let first = if k == 0 { label } else { indent.as_str() };
         lines.extend(wrap_hanging(a, width, first, &indent).into_iter().map(|l| Line::styled(l, t.emphasis)));
     }
+    let response = app.quiz.session.as_ref().and_then(|s| s.response());
+    if let Some(r) = response {
+        lines.extend(super::quiz_answer::verdict_lines(app, card, r, width));
+    }
     lines.push(Line::default());
     lines.extend(wrap_text(&card.explanation, width).into_iter().map(|l| Line::styled(l, t.text)));
     lines.push(Line::default());
@@ -365,6 +383,9 @@ fn feedback_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         wrap_hanging(&cites.join("; "), width, label, &indent).into_iter().map(|l| Line::styled(l, t.dim)),
     );
     lines.push(Line::default());
+    if response.is_some_and(|r| r.correct) {
+        lines.push(super::quiz_answer::grade_line(app));
+    }
     let dim = &app.content.dimensions[card.dimension].title;
     lines.push(Line::from(vec![
         Span::styled("o", t.key),
@@ -388,15 +409,22 @@ fn about_label(app: &App, about: About) -> String {
     }
 }
 
-fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The results, and the rows of the highlighted missed question (to scroll it into view).
+fn results_lines(app: &App, width: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let t = super::styles(app);
-    let Some(session) = app.quiz.session.as_ref() else { return Vec::new() };
+    let mut highlight = None;
+    let Some(session) = app.quiz.session.as_ref() else { return (Vec::new(), None) };
     let r = session.results(&app.content);
     let mut lines = Vec::new();
     let (m, s) = (r.seconds / 60, r.seconds % 60);
     let round = if app.quiz.round > 0 { format!(" (retry round {})", app.quiz.round) } else { String::new() };
     lines.push(Line::styled(format!("Score: {}/{} ({}%){round}", r.right, r.total, r.percent()), t.title));
     lines.push(Line::styled(format!("Time taken: {m} min {s:02} s"), t.text));
+    // The way from the first try to all right, once there has been a retry.
+    if app.quiz.path.rounds.len() > 1 {
+        let path = format!("Rounds: {}", app.quiz.path.describe());
+        lines.extend(wrap_hanging(&path, width, "", "        ").into_iter().map(|l| Line::styled(l, t.text)));
+    }
     lines.push(Line::default());
     let name_w = 30.min(width.saturating_sub(14));
     lines.push(Line::styled("By group", t.group));
@@ -424,28 +452,49 @@ fn results_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::styled("Every answer right.", ok_style(app)));
     } else {
         lines.push(Line::styled(format!("Missed ({})", r.missed.len()), t.group));
-        for &i in &r.missed {
+        lines.push(Line::styled("↑↓ highlight one, o reads its dimension in Compare.", t.dim));
+        for (k, &i) in r.missed.iter().enumerate() {
             let card = &session.cards[i];
             let prompt = card.prompt.replace("\n\n", " ");
+            let here = k == app.quiz.missed_cursor.min(r.missed.len() - 1);
+            let start = lines.len();
+            let (first, style) = if here { ("▸✗ ", t.selected_unfocused) } else { (" ✗ ", t.text) };
             lines.extend(
-                wrap_hanging(&prompt, width, "✗ ", "  ").into_iter().map(|l| Line::styled(l, t.text)),
+                wrap_hanging(&prompt, width, first, "   ").into_iter().map(|l| Line::styled(l, style)),
             );
+            // A choose-all answer partly right says how far it got.
+            if card.multi
+                && let Some(resp) = &session.responses[i]
+            {
+                let partial = card.partial(&resp.chosen).describe();
+                lines.extend(
+                    wrap_hanging(&partial, width, "   You got ", "           ")
+                        .into_iter()
+                        .map(|l| Line::styled(l, t.dim)),
+                );
+            }
+            if here {
+                highlight = Some((start, 0));
+            }
             let answers: Vec<&str> = match card.expected() {
                 Some(expected) => vec![expected],
                 None => card.correct.iter().map(|&c| card.options[c].as_str()).collect(),
             };
             lines.extend(
-                wrap_hanging(&answers.join("; "), width, "  Answer: ", "          ")
+                wrap_hanging(&answers.join("; "), width, "   Answer: ", "           ")
                     .into_iter()
                     .map(|l| Line::styled(l, t.dim)),
             );
+            if let Some((start, _)) = highlight.filter(|_| here) {
+                highlight = Some((start, lines.len()));
+            }
         }
     }
     if let Some(n) = &app.quiz.notice {
         lines.push(Line::default());
         lines.extend(warning_lines(app, n, width));
     }
-    lines
+    (lines, highlight)
 }
 
 /// A ten-cell bar of the share right, drawn with characters (no colour needed).
@@ -457,6 +506,18 @@ fn bar(right: usize, total: usize) -> String {
 fn render_results(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let area = results_area(area);
     let block = framed(app, Line::styled(" Results ", super::styles(app).title), true);
-    let shown = scrolled_box(app, area, block, results_lines(app, inner_width(area)), app.quiz.scroll, buf);
+    let (lines, highlight) = results_lines(app, inner_width(area));
+    let mut scroll = app.quiz.scroll;
+    // Just moved: scroll as little as shows the highlighted missed question whole (its top
+    // first when it is taller than the box). The app takes over the offset drawn.
+    if app.quiz.reveal_missed
+        && let Some((top, bottom)) = highlight
+    {
+        let height = usize::from(block.inner(area).height);
+        let (top, bottom) = (top.min(u16::MAX as usize) as u16, bottom.min(u16::MAX as usize) as u16);
+        let fit_bottom = bottom.saturating_sub(height.min(u16::MAX as usize) as u16);
+        scroll = scroll.max(fit_bottom).min(top);
+    }
+    let shown = scrolled_box(app, area, block, lines, scroll, buf);
     rec.show_viewport(Region::QuizText, area, shown);
 }

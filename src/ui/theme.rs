@@ -247,6 +247,10 @@ pub fn choose(
 /// it does not answer in time. Must run before the alternate screen and raw mode are set up:
 /// the crate reads the reply from the terminal itself.
 pub fn terminal_background() -> Option<Variant> {
+    // Without a controlling terminal the question would go to standard output as stray
+    // bytes, and the explorer cannot start anyway (it says why).
+    #[cfg(unix)]
+    std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
     let mut options = terminal_colorsaurus::QueryOptions::default();
     options.timeout = BACKGROUND_TIMEOUT;
     match terminal_colorsaurus::theme_mode(options).ok()? {

@@ -23,7 +23,7 @@ pub struct MatrixColumns {
 impl MatrixColumns {
     pub fn new(width: usize, disciplines: usize) -> Self {
         let cells = disciplines + 1;
-        let title = (width / 5).clamp(12, 30).min(width);
+        let title = (width / 5).clamp(14, 30).min(width);
         let cell = width.saturating_sub(title + cells) / cells;
         // What the cells leave over widens the titles.
         let title = width.saturating_sub(cells * (cell + 1));
