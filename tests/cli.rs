@@ -50,7 +50,7 @@ fn export_of_the_builtin_pack_covers_everything() {
     let (_, json, _) = run(&["export", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["dimensions"].as_array().unwrap().len(), 44);
-    assert_eq!(v["questions"].as_array().unwrap().len(), 227);
+    assert_eq!(v["questions"].as_array().unwrap().len(), 292);
     assert_eq!(v["disciplines"][0]["id"], "scm");
 }
 

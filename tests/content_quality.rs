@@ -39,6 +39,31 @@ fn the_quiz_has_at_least_220_questions() {
 }
 
 #[test]
+fn the_quiz_has_at_least_40_typed_questions() {
+    let n = pack().questions.iter().filter(|q| q.kind == QuestionKind::Typed).count();
+    assert!(n >= 40, "{n} typed questions; the quiz needs at least 40");
+}
+
+/// A typed question whose prompt already holds one of its accepted answers teaches nothing.
+#[test]
+fn no_typed_prompt_gives_its_answer_away() {
+    let c = pack();
+    let mut leaks = Vec::new();
+    for q in &c.questions {
+        let Answer::Typed(accepted) = &q.answer else { continue };
+        let prompt = format!(" {} ", words(&q.prompt).join(" "));
+        for a in accepted {
+            let a = words(a).join(" ");
+            // Short forms such as "3" or "Fit" appear as ordinary words; judge longer ones.
+            if a.len() >= 4 && prompt.contains(&format!(" {a} ")) {
+                leaks.push(format!("{}: `{a}`", q.id));
+            }
+        }
+    }
+    assert!(leaks.is_empty(), "typed prompts that contain an accepted answer: {leaks:?}");
+}
+
+#[test]
 fn absolute_words_mark_true_and_false_statements_alike() {
     let c = pack();
     let (mut t, mut t_abs, mut f, mut f_abs) = (0, 0, 0, 0);
@@ -137,10 +162,7 @@ fn every_kind_and_every_field_answer_appears_at_every_difficulty() {
         }
     }
     let mut missing = Vec::new();
-    // Not yet `typed`: the engine can match a typed answer, but the question screen cannot
-    // take one until the UI for typing lands, so the built-in quiz has none.
-    let mut rows: Vec<String> =
-        QuestionKind::VARIANTS.iter().filter(|n| **n != "typed").map(|n| n.to_string()).collect();
+    let mut rows: Vec<String> = QuestionKind::VARIANTS.iter().map(|n| n.to_string()).collect();
     rows.extend(c.disciplines.iter().map(|d| format!("which={}", d.id)));
     rows.push("which=both".into());
     for row in &rows {

@@ -4,6 +4,7 @@ mod common;
 
 use common::{advance_clock, answer_with, press, quiz_app, right_letters, screen, wrong_letters};
 use scm_vs_om::app::{QuizScreen, Tab};
+use scm_vs_om::content::QuestionKind;
 use scm_vs_om::quiz::History;
 
 #[test]
@@ -105,7 +106,8 @@ fn a_choose_all_question_is_wrong_when_partly_right() {
 fn answer_letters_win_over_navigation_while_a_question_is_open() {
     let mut app = quiz_app(120, 40, 3);
     press(&mut app, "2 <Enter>");
-    while app.quiz.session.as_ref().unwrap().card().unwrap().multi {
+    // To the first one-choice question (letters tick on choose-all ones and type on typed ones).
+    while app.quiz.session.as_ref().unwrap().card().is_some_and(|c| c.multi || c.is_typed()) {
         let letters = right_letters(&app);
         answer_with(&mut app, &letters);
         press(&mut app, "<Enter>");
@@ -117,7 +119,15 @@ fn answer_letters_win_over_navigation_while_a_question_is_open() {
     // Tab still switches tabs and q still quits, even mid-question.
     press(&mut app, "<Enter> <Tab>");
     assert_eq!(app.tab, Tab::Glossary);
-    press(&mut app, "2 q");
+    press(&mut app, "2");
+    if app.quiz.session.as_ref().unwrap().card().unwrap().is_typed() {
+        // A typed question is text entry: q is a letter of the answer there, Ctrl-c quits.
+        press(&mut app, "q");
+        assert!(app.running && app.quiz.typed == "q");
+        press(&mut app, "<C-c>");
+    } else {
+        press(&mut app, "q");
+    }
     assert!(!app.running);
 }
 
@@ -140,6 +150,44 @@ fn compare_from_feedback_and_back_to_the_same_place() {
     press(&mut app, "o 3 <Backspace>");
     assert_eq!(app.tab, Tab::Quiz);
     assert!(!screen(&app).contains("b back"), "nothing left to go back to");
+}
+
+/// Typed questions are asked like the others: a run of every question includes them, and
+/// each built-in one is answered right by typing its first accepted answer.
+#[test]
+fn typed_questions_are_asked_and_answered_by_typing() {
+    let mut app = quiz_app(120, 40, 5);
+    let typed: Vec<String> = app
+        .content
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Typed)
+        .map(|q| q.id.clone())
+        .collect();
+    assert!(typed.len() >= 40, "the built-in pack has typed questions: {}", typed.len());
+    // All, with the count set to every question that matches.
+    press(&mut app, "2 <Down> <Right> <Right> <Enter>");
+    let session = app.quiz.session.as_ref().expect("a quiz started");
+    assert_eq!(session.cards.len(), app.content.questions.len());
+    assert!(
+        typed.iter().all(|id| session.cards.iter().any(|c| &c.id == id)),
+        "every typed question is asked"
+    );
+    let mut answered = 0;
+    while app.quiz.screen == QuizScreen::Question {
+        let card = app.quiz.session.as_ref().unwrap().card().unwrap().clone();
+        if card.is_typed() {
+            app.insert_text(&card.accepted[0]);
+            press(&mut app, "<Enter>");
+            assert!(screen(&app).contains("✓ Correct"), "{}: {}", card.id, screen(&app));
+            answered += 1;
+        } else {
+            let letters = right_letters(&app);
+            answer_with(&mut app, &letters);
+        }
+        press(&mut app, "<Enter>");
+    }
+    assert_eq!(answered, typed.len());
 }
 
 #[test]
@@ -200,7 +248,15 @@ fn answers_are_saved_and_make_questions_due() {
 
 #[test]
 fn enter_pressed_twice_never_answers_by_chance() {
-    let mut app = quiz_app(120, 40, 4);
+    // A seed whose first two questions have options (a typed one takes Enter to submit).
+    let seed = (4..200)
+        .find(|&seed| {
+            let mut app = quiz_app(120, 40, seed);
+            press(&mut app, "2 <Enter>");
+            app.quiz.session.as_ref().unwrap().cards[..2].iter().all(|c| !c.is_typed())
+        })
+        .expect("a seed with two option questions first");
+    let mut app = quiz_app(120, 40, seed);
     press(&mut app, "2 <Enter> <Enter>");
     assert_eq!(app.quiz.screen, QuizScreen::Question);
     assert!(!app.quiz.answered(), "a second Enter does not answer the new question");
@@ -403,8 +459,14 @@ fn every_option_is_reachable_at_40x12() {
             assert!(s.contains(&shown), "option {letter} ({option}) of {} not in view:\n{s}", card.id);
             press(&mut app, "<Down>");
         }
-        let letters = right_letters(&app);
-        answer_with(&mut app, &letters);
+        if card.is_typed() {
+            // No options to reach: the answer is typed.
+            app.insert_text(&card.accepted[0]);
+            press(&mut app, "<Enter>");
+        } else {
+            let letters = right_letters(&app);
+            answer_with(&mut app, &letters);
+        }
         press(&mut app, "<Enter>");
     }
     assert_eq!(app.quiz.screen, QuizScreen::Results);

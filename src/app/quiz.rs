@@ -3,9 +3,9 @@
 
 use super::{App, Confirm, Tab};
 use crate::action::Action;
-use crate::content::Content;
+use crate::content::{Content, QuestionKind};
 use crate::keymap::{Context, option_range};
-use crate::quiz::card::{Origin, card};
+use crate::quiz::card::{Entry, Origin, card};
 use crate::quiz::session::{due_count, due_forecast, select};
 use crate::quiz::{Difficulty, Grade, History, Plan, Record, RoundPath, Schedule, Scope, Session};
 use crate::saved::{QUIZ_FILE, SavedQuiz};
@@ -152,8 +152,8 @@ impl App {
         let now = (self.clock)();
         self.quiz.due = due_count(&self.content, &self.quiz.schedule, now);
         self.quiz.due_week = due_forecast(&self.content, &self.quiz.schedule, now, 7).iter().sum();
-        self.quiz.matching =
-            select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now).len();
+        let selected = select(&self.content, &self.quiz.plan(&self.content), &self.quiz.schedule, now);
+        self.quiz.matching = selected.len();
     }
 
     /// The key contexts of the Quiz tab's screen, most specific first.

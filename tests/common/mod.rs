@@ -123,21 +123,34 @@ pub fn quiz_app(width: u16, height: u16, seed: u64) -> App {
     builtin_app(width, height).with_quiz(scm_vs_om::quiz::History::disabled(), seed).with_clock(test_clock)
 }
 
-/// The letters that answer the current card right (all of them, for a choose-all card).
+/// The letters that answer the current card right (all of them, for a choose-all card); for
+/// a typed card, the text that answers it right (its first accepted answer).
 pub fn right_letters(app: &App) -> Vec<String> {
     let card = app.quiz.session.as_ref().and_then(|s| s.card()).expect("a question is showing");
+    if card.is_typed() {
+        return vec![card.accepted[0].clone()];
+    }
     card.correct.iter().map(|&i| scm_vs_om::keymap::OPTION_LETTERS[i].to_string()).collect()
 }
 
-/// Letters that answer the current card wrong.
+/// Letters that answer the current card wrong; for a typed card, text that matches nothing.
 pub fn wrong_letters(app: &App) -> Vec<String> {
     let card = app.quiz.session.as_ref().and_then(|s| s.card()).expect("a question is showing");
+    if card.is_typed() {
+        return vec!["qqqq zzzz xxxx".into()];
+    }
     let wrong = (0..card.options.len()).find(|i| !card.correct.contains(i)).expect("a wrong option");
     vec![scm_vs_om::keymap::OPTION_LETTERS[wrong].to_string()]
 }
 
 /// Answers the current card with the given letters the way a user would.
+/// A typed card takes them as the text typed, then Enter.
 pub fn answer_with(app: &mut App, letters: &[String]) {
+    if app.quiz.session.as_ref().and_then(|s| s.card()).is_some_and(|c| c.is_typed()) {
+        app.insert_text(&letters.join(" "));
+        press(app, "<Enter>");
+        return;
+    }
     let multi = app.quiz.session.as_ref().and_then(|s| s.card()).is_some_and(|c| c.multi);
     press(app, &letters.join(" "));
     if multi {
