@@ -9,7 +9,8 @@ use pty_support::{Session, assert_restored};
 fn an_unfinished_quiz_and_fit_ratings_survive_quitting() {
     let data = tempfile::tempdir().unwrap();
     let dir = data.path().to_str().unwrap();
-    let mut s = Session::start(&["--seed", "5", "--data-dir", dir], &[]);
+    // A seed whose second question is not typed: "4" must switch tabs, not go into a typing field.
+    let mut s = Session::start(&["--seed", "7", "--data-dir", dir], &[]);
     s.wait_for("Operations Management");
     s.send(b"2\r");
     s.wait_for("Question 1 of 20");
