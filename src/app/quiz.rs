@@ -3,9 +3,9 @@
 
 use super::{App, Confirm, Tab};
 use crate::action::Action;
-use crate::content::{Content, QuestionKind};
+use crate::content::Content;
 use crate::keymap::{Context, option_range};
-use crate::quiz::card::{Entry, Origin, card};
+use crate::quiz::card::{Origin, card};
 use crate::quiz::session::{due_count, due_forecast, select};
 use crate::quiz::{Difficulty, Grade, History, Plan, Record, RoundPath, Schedule, Scope, Session};
 use crate::saved::{QUIZ_FILE, SavedQuiz};
