@@ -383,7 +383,7 @@ impl App {
     }
 
     /// Puts the question showing at the end of the quiz and shows the next one.
-    fn skip_question(&mut self) {
+    pub(super) fn skip_question(&mut self) {
         let q = &mut self.quiz;
         let Some(session) = q.session.as_mut() else { return };
         if session.skip() {
