@@ -60,7 +60,26 @@ fn the_same_point_in_two_fields() {
     assert_eq!(
         w,
         ["pack/compare.toml:18:3: warning: the same point is in `alpha` (line 16) and `beta`: a drill card \
-          asking whose point it is would have no right answer; move it to `overlap`"]
+          asking whose point it is would have no right answer; move it to `shared`"]
+    );
+}
+
+/// Facet points and points written with their sources are compared too: most points of a
+/// restructured pack are there.
+#[test]
+fn the_same_point_in_a_facet_and_in_a_list_with_sources() {
+    let w = warnings(|t| {
+        replace(
+            &mut t[2],
+            "beta = [\"Narrow scope\"]",
+            "beta = [{ text = \"Narrow scope\", sources = [\"book\"] }]\n\n\
+             [[dimension.facet]]\nlabel = \"Reach\"\nalpha = \"Narrow  scope.\"\nbeta = \"A few things\"",
+        )
+    });
+    assert_eq!(
+        w,
+        ["pack/compare.toml:21:9: warning: the same point is in `beta` (line 17) and `alpha`: a drill card \
+          asking whose point it is would have no right answer; move it to `shared`"]
     );
 }
 

@@ -557,3 +557,31 @@ fn snapshots_of_leaving_and_resuming() {
     press(&mut app, "2 <Enter> <End>");
     insta::assert_snapshot!("question_scrolled_40x12", screen(&app));
 }
+
+/// A retry left unfinished and resumed in the next run keeps the path of the rounds before it.
+#[test]
+fn a_resumed_retry_keeps_the_path_of_rounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |seed| quiz_app(120, 40, seed).with_quiz(History::open(dir.path().to_path_buf()), seed);
+    let mut app = open(21);
+    press(&mut app, "2 <Enter>");
+    for i in 0..20 {
+        let letters = if i == 0 { wrong_letters(&app) } else { right_letters(&app) };
+        answer_with(&mut app, &letters);
+        press(&mut app, "<Enter>");
+    }
+    assert!(screen(&app).contains("Score: 19/20"), "{}", screen(&app));
+    // Retry the missed one, then quit before answering it (Ctrl-c quits even in a typed field).
+    press(&mut app, "r");
+    assert_eq!(app.quiz.session.as_ref().unwrap().cards.len(), 1);
+    press(&mut app, "<C-c>");
+    assert!(!app.running);
+    drop(app);
+    let mut app = open(22);
+    press(&mut app, "2 r");
+    let letters = right_letters(&app);
+    answer_with(&mut app, &letters);
+    press(&mut app, "<Enter>");
+    let s = screen(&app);
+    assert!(s.contains("Rounds: 19/20 \u{2192} 1/1"), "{s}");
+}

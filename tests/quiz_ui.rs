@@ -352,3 +352,19 @@ fn snapshot_results_with_partial_credit_and_the_path() {
         insta::assert_snapshot!(format!("results_partial_path_{w}x{h}"), screen(&app));
     }
 }
+
+/// A typed question can be skipped too (Ctrl-s, as `s` is a letter of the answer there): it
+/// comes back at the end, and what was typed does not follow to the next question.
+#[test]
+fn a_typed_question_can_be_skipped_and_comes_back_last() {
+    let mut app = typed_app(120, 40, 3, History::disabled());
+    press(&mut app, "2 <Enter>");
+    until_typed(&mut app, Some("scope-typed-number"));
+    type_text(&mut app, "sk");
+    press(&mut app, "<C-s>");
+    let session = app.quiz.session.as_ref().unwrap();
+    assert_ne!(session.card().unwrap().id, "scope-typed-number", "another question shows");
+    assert_eq!(session.cards.last().unwrap().id, "scope-typed-number", "the skipped one is last");
+    assert_eq!(app.quiz.typed, "", "the text typed stays with the skipped question's field");
+    assert!(screen(&app).contains("skip"), "the footer offers it: {}", screen(&app));
+}

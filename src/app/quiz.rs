@@ -273,7 +273,11 @@ impl App {
     fn resume_quiz(&mut self) {
         let Some(saved) = self.quiz.resume.take() else { return };
         match saved.restore(&self.content, &mut self.quiz.rng, (self.clock)()) {
-            Some(session) => self.begin_quiz(session, saved.round, false),
+            Some(session) => {
+                // The rounds finished before it, so the results show the whole path.
+                self.quiz.path = RoundPath { rounds: saved.path };
+                self.begin_quiz(session, saved.round, false)
+            }
             None => {
                 self.quiz.notice =
                     Some("The unfinished quiz's questions are no longer in this content.".into());
@@ -287,7 +291,7 @@ impl App {
         if self.quiz.running()
             && let Some(session) = &self.quiz.session
         {
-            self.quiz.resume = Some(SavedQuiz::of(session, self.quiz.round));
+            self.quiz.resume = Some(SavedQuiz::of(session, self.quiz.round).with_path(&self.quiz.path));
         }
         if self.tab != Tab::Quiz {
             self.follow_link();
@@ -303,7 +307,8 @@ impl App {
     /// moment loses nothing; with neither, the file goes.
     pub(super) fn save_quiz(&mut self) {
         let q = &self.quiz;
-        let running = q.session.as_ref().filter(|_| q.running()).map(|s| SavedQuiz::of(s, q.round));
+        let running =
+            q.session.as_ref().filter(|_| q.running()).map(|s| SavedQuiz::of(s, q.round).with_path(&q.path));
         let result = match running.or_else(|| q.resume.clone()) {
             Some(saved) => self.store.save(QUIZ_FILE, &saved),
             None => self.store.remove(QUIZ_FILE),
@@ -395,7 +400,7 @@ impl App {
     }
 
     /// Puts the question showing at the end of the quiz and shows the next one.
-    fn skip_question(&mut self) {
+    pub(super) fn skip_question(&mut self) {
         let q = &mut self.quiz;
         let Some(session) = q.session.as_mut() else { return };
         if session.skip() {

@@ -20,6 +20,7 @@ impl App {
             }
             Action::ClearQuery => q.typed.clear(),
             Action::EndQuiz => self.confirm = Some(super::Confirm::EndQuiz),
+            Action::Skip => self.skip_question(),
             Action::Select if q.typed.trim().is_empty() => {
                 q.notice = Some(
                     "Type an answer first, then press Enter (if you do not know, type a guess: the answer is shown after)."

@@ -350,6 +350,8 @@ pub const BINDINGS: &[Binding] = &[
     b(QuizTyped, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),
     b(QuizTyped, &[Key::Ctrl('u')], Action::ClearQuery, "clear the answer", Some("clear")),
     m(QuizTyped, &[Key::Code(K::Enter)], Action::Select, "submit the answer", "submit"),
+    // Ctrl-s, as s is a letter of the answer here.
+    b(QuizTyped, &[Key::Ctrl('s')], Action::Skip, "skip: the question comes back at the end", Some("skip")),
     b(
         QuizTyped,
         &[Key::Code(K::Esc)],

@@ -177,6 +177,9 @@ pub struct SavedQuiz {
     /// Which round of retrying the missed questions (0: the first run).
     #[serde(default)]
     pub round: usize,
+    /// (right, total) of each round finished before this one, for the results' path.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,7 +216,13 @@ impl SavedQuiz {
                 }),
             })
             .collect();
-        SavedQuiz { cards, current: session.current, started_at: session.started_at, round }
+        SavedQuiz { cards, current: session.current, started_at: session.started_at, round, path: Vec::new() }
+    }
+
+    /// The same, with the rounds finished before it, so a resumed retry shows the whole path.
+    pub fn with_path(mut self, path: &crate::quiz::RoundPath) -> SavedQuiz {
+        self.path = path.rounds.clone();
+        self
     }
 
     pub fn answered(&self) -> usize {

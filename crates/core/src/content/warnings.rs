@@ -186,36 +186,62 @@ fn uncited_sources(ctx: &FileCtx<'_>, content: &Content) {
 /// belongs to, so such a card has no single right answer.
 fn repeated_points(ctx: &FileCtx<'_>) {
     for dimension in tables(ctx, "dimension") {
-        let Some(points) = dimension.get("points").and_then(|p| p.get_ref().as_table()) else { continue };
         // Normalised text → (field, line) of its first appearance.
         let mut seen: HashMap<String, (&str, usize)> = HashMap::new();
-        for (field, list) in points.iter() {
-            let field: &str = field.get_ref();
-            for point in list.get_ref().as_array().into_iter().flatten() {
-                let Some(text) = point.get_ref().as_str() else { continue };
-                let at = point.span().start;
-                let line = ctx.line_of(at);
-                match seen.get(&normalise(text)) {
-                    Some((first, first_line)) if *first == field => ctx.warn(
-                        at,
-                        format!(
-                            "the same point is in `{field}` twice (also on line {first_line}); remove one"
-                        ),
+        for (field, text, at) in dimension_points(dimension) {
+            let line = ctx.line_of(at);
+            match seen.get(&normalise(text)) {
+                Some((first, first_line)) if *first == field => ctx.warn(
+                    at,
+                    format!("the same point is in `{field}` twice (also on line {first_line}); remove one"),
+                ),
+                Some((first, first_line)) => ctx.warn(
+                    at,
+                    format!(
+                        "the same point is in `{first}` (line {first_line}) and `{field}`: a drill card \
+                         asking whose point it is would have no right answer; move it to `shared`"
                     ),
-                    Some((first, first_line)) => ctx.warn(
-                        at,
-                        format!(
-                            "the same point is in `{first}` (line {first_line}) and `{field}`: a drill card \
-                             asking whose point it is would have no right answer; move it to `overlap`"
-                        ),
-                    ),
-                    None => {
-                        seen.insert(normalise(text), (field, line));
-                    }
+                ),
+                None => {
+                    seen.insert(normalise(text), (field, line));
                 }
             }
         }
     }
+}
+
+/// Every point of a dimension as (field, text, offset), in file order: those of its facets
+/// (`[[dimension.facet]]`, a point per field beside the `label`) and of `[dimension.points]`,
+/// each written as a text or as `{ text = …, sources = […] }`.
+fn dimension_points<'t>(dimension: &'t DeTable<'_>) -> Vec<(&'t str, &'t str, usize)> {
+    fn text_of<'t>(point: &'t Spanned<DeValue<'_>>) -> Option<(&'t str, usize)> {
+        let text = match point.get_ref() {
+            DeValue::String(s) => s.as_ref(),
+            DeValue::Table(t) => t.get("text")?.get_ref().as_str()?,
+            _ => return None,
+        };
+        Some((text, point.span().start))
+    }
+    let mut out = Vec::new();
+    let facets = dimension.get("facet").and_then(|f| f.get_ref().as_array()).into_iter().flatten();
+    for facet in facets.filter_map(|f| f.get_ref().as_table()) {
+        for (field, point) in facet.iter().filter(|(k, _)| k.get_ref() != "label") {
+            if let Some((text, at)) = text_of(point) {
+                out.push((field.get_ref().as_ref(), text, at));
+            }
+        }
+    }
+    if let Some(points) = dimension.get("points").and_then(|p| p.get_ref().as_table()) {
+        for (field, list) in points.iter() {
+            for point in list.get_ref().as_array().into_iter().flatten() {
+                if let Some((text, at)) = text_of(point) {
+                    out.push((field.get_ref().as_ref(), text, at));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|&(_, _, at)| at);
+    out
 }
 
 /// Text as a reader compares it: case, spacing and a closing full stop do not make a

@@ -43,7 +43,12 @@ fn a_damaged_file_is_set_aside_with_a_warning() {
     assert_eq!(kept.len(), 1, "{:?}", names(tmp.path()));
     assert_eq!(fs::read_to_string(tmp.path().join(&kept[0])).unwrap(), "{\"cards\": [");
     // The next save starts afresh beside the kept copy.
-    store.save(QUIZ_FILE, &SavedQuiz { cards: Vec::new(), current: 0, started_at: 1, round: 0 }).unwrap();
+    store
+        .save(
+            QUIZ_FILE,
+            &SavedQuiz { cards: Vec::new(), current: 0, started_at: 1, round: 0, path: Vec::new() },
+        )
+        .unwrap();
     assert_eq!(names(tmp.path()).len(), 2);
 }
 
@@ -136,11 +141,13 @@ fn cards_the_content_no_longer_has_are_left_out() {
         current: 2,
         started_at: 1,
         round: 0,
+        path: Vec::new(),
     };
     let back = saved.restore(&content, &mut fastrand::Rng::with_seed(1), 10).unwrap();
     assert_eq!(back.cards.len(), 1);
     assert_eq!(back.current, 0);
-    let gone = SavedQuiz { cards: vec![card("gone", false)], current: 0, started_at: 1, round: 0 };
+    let gone =
+        SavedQuiz { cards: vec![card("gone", false)], current: 0, started_at: 1, round: 0, path: Vec::new() };
     assert!(gone.restore(&content, &mut fastrand::Rng::with_seed(1), 10).is_none());
 }
 
@@ -184,4 +191,19 @@ fn a_session_skips_and_ends_early() {
     // The last card waiting cannot be skipped: there is nothing to skip to.
     let mut one = Session::from_cards(all_cards(&content)[..1].to_vec(), &mut fastrand::Rng::with_seed(3), 0);
     assert!(!one.skip());
+}
+
+/// A retry round kept to resume carries the rounds before it; a file from before the path was
+/// kept reads as having none.
+#[test]
+fn a_kept_retry_carries_the_path_of_the_rounds_before_it() {
+    let path = crate::quiz::RoundPath { rounds: vec![(4, 10), (4, 6)] };
+    let saved = SavedQuiz { cards: Vec::new(), current: 0, started_at: 1, round: 2, path: Vec::new() }
+        .with_path(&path);
+    let json = serde_json::to_string(&saved).unwrap();
+    let back: SavedQuiz = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.path, vec![(4, 10), (4, 6)]);
+    let old: SavedQuiz =
+        serde_json::from_str(r#"{"cards":[],"current":0,"started_at":1,"round":1}"#).unwrap();
+    assert!(old.path.is_empty());
 }
