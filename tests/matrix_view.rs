@@ -179,7 +179,7 @@ fn a_click_opens_a_row() {
     let mut app = builtin_app(120, 40);
     let s = screen(&app);
     // The row's second line counts too.
-    let y = s.lines().position(|l| l.contains("  Inside vs outside the")).expect("the row shows") as u16;
+    let y = s.lines().position(|l| l.contains("  Inside or outside a")).expect("the row shows") as u16;
     ui::draw(&mut app);
     app.update(Action::Click(3, y + 1));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inside-outside"));

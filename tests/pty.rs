@@ -226,7 +226,9 @@ fn no_color_means_no_colour_escapes_at_all() {
     let mut s = Session::start(&[], &[("NO_COLOR", "1")]);
     s.wait_for("Operations Management");
     // Visit screens with colour in other themes: a dimension, the quiz feedback, the glossary.
-    for keys in [&b"j"[..], b"l", b"2", b"\r", b"a", b"3", b"4", b"5"] {
+    // Tab, not digits, after the quiz starts: a typed question takes digits and `q` as text;
+    // `a` then Enter answers either kind of question.
+    for keys in [&b"j"[..], b"l", b"2", b"\r", b"a", b"\r", b"\t", b"\t", b"\t"] {
         s.send(keys);
         std::thread::sleep(Duration::from_millis(80));
     }
