@@ -241,19 +241,25 @@ pub fn scrolled_box(
     block.render(area, buf);
     draw_lines(buf, inner, &lines, scroll);
     if len > inner.height as usize && inner.height > 0 {
-        let mut state =
-            ScrollbarState::new(max + 1).position(scroll).viewport_content_length(inner.height as usize);
         let bar = Rect { y: inner.y, height: inner.height, ..area };
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(Some("│"))
-            .thumb_symbol("█")
-            .thumb_style(t.border)
-            .track_style(t.border)
-            .render(bar, buf, &mut state);
+        scrollbar(buf, bar, max, scroll, t.border);
     }
     shown
+}
+
+/// The one scrollbar style: a thumb on a thin track, no arrows, in the border's style, for
+/// text scrolled to `position` of `0..=max`.
+pub fn scrollbar(buf: &mut Buffer, bar: Rect, max: usize, position: usize, style: Style) {
+    let mut state =
+        ScrollbarState::new(max + 1).position(position).viewport_content_length(bar.height as usize);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("█")
+        .thumb_style(style)
+        .track_style(style)
+        .render(bar, buf, &mut state);
 }
 
 /// Lines of a list with one selected row, scrolled so the selection stays in view.

@@ -7,10 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Scrollbar, ScrollbarOrientation,
-    ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw::{draw_line, draw_lines};
@@ -60,18 +57,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     }
     if overflow && page.height > 0 {
         let max = usize::from(natural - page.height);
-        let mut state = ScrollbarState::new(max + 1)
-            .position(usize::from(scroll))
-            .viewport_content_length(page.height.into());
         let bar = Rect { x: page.right() - 1, width: 1, ..page };
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(Some("│"))
-            .thumb_symbol("█")
-            .thumb_style(t.border)
-            .track_style(t.border)
-            .render(bar, buf, &mut state);
+        super::scrollbar(buf, bar, max, usize::from(scroll), t.border);
     }
     rec.show(Region::Progress, page, page.height, natural.into(), scroll.into());
 }
