@@ -72,4 +72,7 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel at a column and row: down (true) or up.
     Wheel(u16, u16, bool),
+    /// Not a key: the terminal answered the background question asked at start-up, with
+    /// the theme its background suits, or with nothing (it does not say). Settles `auto`.
+    Background(Option<crate::cli::ThemeName>),
 }

@@ -9,7 +9,7 @@ use scm_vs_om::cli::{Cli, Command, Format};
 use scm_vs_om::content::{Content, ContentSource, Loaded, warning_lines};
 use scm_vs_om::settings::{self, Settings};
 use scm_vs_om::terminal::{self, Outcome, Session};
-use scm_vs_om::ui::theme::{self, Theme};
+use scm_vs_om::ui::theme::{self, Variant};
 use scm_vs_om::{export, guide, starter};
 
 /// `eprintln!`, except that a closed or broken stderr is not a panic: there is nobody left to
@@ -131,10 +131,10 @@ fn fail(message: &str) -> ExitCode {
 }
 
 /// The theme, in order of precedence: --theme, NO_COLOR (any non-empty value), the settings
-/// file, auto (asked of the terminal before the screen is taken over; see `theme::choose`).
-fn theme(cli: &Cli, settings: &Settings) -> &'static Theme {
+/// file, auto (drawn dark, then settled by the terminal's answer; see `theme::choose`).
+fn theme(cli: &Cli, settings: &Settings) -> Variant {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    Theme::by_variant(theme::choose(cli.theme, settings.theme, no_color, theme::terminal_background))
+    theme::choose(cli.theme, settings.theme, no_color)
 }
 
 fn explore(content: Content, cli: &Cli) -> ExitCode {
@@ -163,13 +163,15 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
     let seed = cli.seed.unwrap_or_else(|| {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
     });
-    let mut app = App::new(content, theme(cli, &settings), (0, 0)).with_quiz(cli.history(), seed);
+    let theme = theme(cli, &settings);
+    let mut app = App::new(content, theme, (0, 0)).with_quiz(cli.history(), seed);
     if let Some(length) = cli.quiz_length.or(settings.quiz_length) {
         app.set_quiz_length(length.index());
     }
     // Added to, not replaced: restoring a kept quiz or Fit ratings may have notices too.
     app.notices.extend(settings.warnings.iter().map(|w| settings::describe(w)));
-    let outcome = terminal::run(&mut app, Session { mouse });
+    // Only auto asks the terminal anything (never NO_COLOR, never a chosen theme).
+    let outcome = terminal::run(&mut app, Session { mouse, ask_background: theme == Variant::Auto });
     // The terminal is restored by now: say where answers that could not be saved went.
     if let Some(message) = app.quiz.history.rescue_message() {
         say!("{message}");

@@ -434,4 +434,5 @@ fn no_controlling_terminal_is_a_clear_error() {
     assert_eq!(status.exit_code(), 1, "{text}");
     assert!(text.contains("cannot take over the terminal (/dev/tty, the controlling terminal)"), "{text}");
     assert!(!contains(&raw, b"\x1b["), "escape sequences sent: {text:?}");
+    assert!(!contains(&raw, b"\x1b]11"), "the background asked without a terminal to answer: {text:?}");
 }

@@ -287,6 +287,14 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // Not a key: it neither clears notices nor answers a question. Once `auto` is
+        // settled, later answers change nothing.
+        if let Action::Background(answer) = action {
+            if self.theme == ThemeName::Auto {
+                self.theme = answer.unwrap_or(ThemeName::Dark);
+            }
+            return;
+        }
         if !matches!(action, Action::Resize(..)) {
             self.notices.clear();
         }

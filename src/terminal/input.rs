@@ -7,7 +7,8 @@
 //! ends there. The rest follows crossterm's parser: ESC and a character is Alt and that
 //! character, CSI and SS3 keys with their modifiers, SGR and X10 mouse reports; a lone ESC
 //! is the Escape key once nothing follows it for a moment (a read can end just after the
-//! ESC of a mouse report).
+//! ESC of a mouse report). The terminal's answers to the background question (see
+//! `reply`) come the same way, as [`Incoming`] values of their own, never as keys.
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
@@ -15,6 +16,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use super::reply::{self, Osc, Rgb};
 
 /// A paste, or a sequence, still open after this long without input is ended there.
 const PASTE_QUIET: Duration = Duration::from_millis(300);
@@ -32,11 +35,28 @@ enum Chunk {
     Failed(io::Error),
 }
 
+/// What came from the terminal: an event for the key table, or an answer to the question
+/// the program asked it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    Event(Event),
+    /// An OSC 11 reply: the terminal's background colour.
+    Background(Rgb),
+    /// A DA1 reply (device attributes): the end of the terminal's answers.
+    Attributes,
+}
+
+impl From<Event> for Incoming {
+    fn from(event: Event) -> Incoming {
+        Incoming::Event(event)
+    }
+}
+
 /// The terminal's input as events.
 pub struct Input {
     rx: Receiver<Chunk>,
     parser: Parser,
-    ready: VecDeque<Event>,
+    ready: VecDeque<Incoming>,
     /// When bytes last came: a paste open this long after them ends.
     last_bytes: Instant,
 }
@@ -76,8 +96,8 @@ impl Input {
         Ok(Input { rx, parser: Parser::default(), ready: VecDeque::new(), last_bytes: Instant::now() })
     }
 
-    /// The next event, waiting at most `timeout`.
-    pub fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+    /// The next event or answer, waiting at most `timeout`.
+    pub fn next(&mut self, timeout: Duration) -> io::Result<Option<Incoming>> {
         loop {
             if let Some(event) = self.ready.pop_front() {
                 return Ok(Some(event));
@@ -95,7 +115,7 @@ impl Input {
                 }
                 Ok(Chunk::Resize) => {
                     let (width, height) = crossterm::terminal::size()?;
-                    out.push(Event::Resize(width, height));
+                    out.push(Event::Resize(width, height).into());
                 }
                 Ok(Chunk::Failed(e)) => return Err(e),
                 Err(RecvTimeoutError::Timeout)
@@ -125,8 +145,8 @@ const PASTE_START: &[u8] = b"\x1b[200~";
 const PASTE_END: &[u8] = b"\x1b[201~";
 
 enum Parsed {
-    /// An event (or nothing, for noise) and the bytes it took.
-    Done(Option<Event>, usize),
+    /// An event or answer (or nothing, for noise) and the bytes it took.
+    Done(Option<Incoming>, usize),
     /// A bracketed paste starts after this many bytes.
     PasteStart(usize),
     /// More bytes are needed.
@@ -140,7 +160,7 @@ impl Parser {
     }
 
     /// The bytes of one read.
-    pub fn feed(&mut self, bytes: &[u8], out: &mut Vec<Event>) {
+    pub fn feed(&mut self, bytes: &[u8], out: &mut Vec<Incoming>) {
         self.pending.extend_from_slice(bytes);
         let mut at = 0;
         while at < self.pending.len() {
@@ -151,7 +171,7 @@ impl Parser {
                         paste.extend_from_slice(&rest[..end]);
                         let text =
                             String::from_utf8_lossy(&self.paste.take().unwrap_or_default()).into_owned();
-                        out.push(Event::Paste(text));
+                        out.push(Event::Paste(text).into());
                         at += end + PASTE_END.len();
                     }
                     None => {
@@ -185,13 +205,13 @@ impl Parser {
 
     /// No input came for a while: a paste still open ends here, with what it had, and a
     /// sequence still unfinished was noise; what comes next is read afresh.
-    pub fn quiet(&mut self, out: &mut Vec<Event>) {
+    pub fn quiet(&mut self, out: &mut Vec<Incoming>) {
         if let Some(mut paste) = self.paste.take() {
             paste.append(&mut self.pending);
-            out.push(Event::Paste(String::from_utf8_lossy(&paste).into_owned()));
+            out.push(Event::Paste(String::from_utf8_lossy(&paste).into_owned()).into());
         }
         if self.pending == [0x1b] {
-            out.push(key(KeyCode::Esc, KeyModifiers::NONE));
+            out.push(key(KeyCode::Esc, KeyModifiers::NONE).into());
         }
         self.pending.clear();
     }
@@ -214,18 +234,24 @@ fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
 
 /// One event from the start of `b` (never empty).
 fn parse(b: &[u8]) -> Parsed {
-    let done = |code, modifiers, used| Parsed::Done(Some(key(code, modifiers)), used);
+    let done = |code, modifiers, used| Parsed::Done(Some(key(code, modifiers).into()), used);
     match b[0] {
         0x1b => match b.get(1) {
             None => Parsed::Incomplete,
             Some(b'[') => parse_csi(b),
             Some(b'O') => match b.get(2) {
                 None => Parsed::Incomplete,
-                Some(&c) => Parsed::Done(ss3_key(c).map(|code| key(code, KeyModifiers::NONE)), 3),
+                Some(&c) => Parsed::Done(ss3_key(c).map(|code| key(code, KeyModifiers::NONE).into()), 3),
             },
             Some(0x1b) => done(KeyCode::Esc, KeyModifiers::NONE, 1),
+            // An OSC: only the background reply means anything; the rest is dropped whole.
+            Some(b']') => match reply::parse_osc(b) {
+                Osc::Done(background, used) => Parsed::Done(background.map(Incoming::Background), used),
+                Osc::Abandoned(used) => Parsed::Done(None, used),
+                Osc::Incomplete => Parsed::Incomplete,
+            },
             Some(_) => match parse(&b[1..]) {
-                Parsed::Done(Some(Event::Key(k)), used) => {
+                Parsed::Done(Some(Incoming::Event(Event::Key(k))), used) => {
                     done(k.code, k.modifiers | KeyModifiers::ALT, used + 1)
                 }
                 Parsed::Done(_, used) => Parsed::Done(None, used + 1),
@@ -281,7 +307,7 @@ fn parse_csi(b: &[u8]) -> Parsed {
             return Parsed::Incomplete;
         }
         let (cb, cx, cy) = (b[3].wrapping_sub(32), b[4].saturating_sub(33), b[5].saturating_sub(33));
-        return Parsed::Done(mouse(u16::from(cb), u16::from(cx), u16::from(cy), false), 6);
+        return Parsed::Done(mouse(u16::from(cb), u16::from(cx), u16::from(cy), false).map(Into::into), 6);
     }
     let Some(end) = b[2..].iter().position(|c| (0x40..=0x7e).contains(c)).map(|i| i + 2) else {
         return Parsed::Incomplete;
@@ -292,6 +318,9 @@ fn parse_csi(b: &[u8]) -> Parsed {
     }
     let body = &b[2..end];
     let final_byte = b[end];
+    if reply::is_device_attributes(body, final_byte) {
+        return Parsed::Done(Some(Incoming::Attributes), used);
+    }
     if let Some(rest) = body.strip_prefix(b"<") {
         let n = numbers(rest);
         let event = match (n.as_slice(), final_byte) {
@@ -300,7 +329,7 @@ fn parse_csi(b: &[u8]) -> Parsed {
             }
             _ => None,
         };
-        return Parsed::Done(event, used);
+        return Parsed::Done(event.map(Into::into), used);
     }
     let n = numbers(body);
     let modifiers = modifiers(n.get(1).copied());
@@ -312,9 +341,9 @@ fn parse_csi(b: &[u8]) -> Parsed {
         b'H' => Some(KeyCode::Home),
         b'F' => Some(KeyCode::End),
         b'P'..=b'S' => Some(KeyCode::F(final_byte - b'P' + 1)),
-        b'Z' => return Parsed::Done(Some(key(KeyCode::BackTab, KeyModifiers::SHIFT)), used),
-        b'I' if body.is_empty() => return Parsed::Done(Some(Event::FocusGained), used),
-        b'O' if body.is_empty() => return Parsed::Done(Some(Event::FocusLost), used),
+        b'Z' => return Parsed::Done(Some(key(KeyCode::BackTab, KeyModifiers::SHIFT).into()), used),
+        b'I' if body.is_empty() => return Parsed::Done(Some(Event::FocusGained.into()), used),
+        b'O' if body.is_empty() => return Parsed::Done(Some(Event::FocusLost.into()), used),
         b'~' => match n.first() {
             Some(1 | 7) => Some(KeyCode::Home),
             Some(2) => Some(KeyCode::Insert),
@@ -329,7 +358,7 @@ fn parse_csi(b: &[u8]) -> Parsed {
         },
         _ => None,
     };
-    Parsed::Done(code.map(|c| key(c, modifiers)), used)
+    Parsed::Done(code.map(|c| key(c, modifiers).into()), used)
 }
 
 /// `1;5` style parameters; anything unreadable is 0.
@@ -390,135 +419,5 @@ fn mouse(cb: u16, column: u16, row: u16, release: bool) -> Option<Event> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn events(chunks: &[&[u8]]) -> Vec<Event> {
-        let mut p = Parser::default();
-        let mut out = Vec::new();
-        for c in chunks {
-            p.feed(c, &mut out);
-        }
-        out
-    }
-
-    fn k(code: KeyCode, m: KeyModifiers) -> Event {
-        key(code, m)
-    }
-
-    #[test]
-    fn keys_as_crossterm_reads_them() {
-        use KeyCode::*;
-        let none = KeyModifiers::NONE;
-        assert_eq!(
-            events(&[b"aG\r\t\x7f\x03\x1a", "é供".as_bytes()]),
-            [
-                k(Char('a'), none),
-                k(Char('G'), KeyModifiers::SHIFT),
-                k(Enter, none),
-                k(Tab, none),
-                k(Backspace, none),
-                k(Char('c'), KeyModifiers::CONTROL),
-                k(Char('z'), KeyModifiers::CONTROL),
-                k(Char('é'), none),
-                k(Char('供'), none),
-            ]
-        );
-        assert_eq!(
-            events(&[b"\x1b[A\x1bOB\x1b[1;5C\x1b[D\x1b[H\x1b[4~\x1b[5~\x1b[6~\x1b[Z\x1b[3~"]),
-            [
-                k(Up, none),
-                k(Down, none),
-                k(Right, KeyModifiers::CONTROL),
-                k(Left, none),
-                k(Home, none),
-                k(End, none),
-                k(PageUp, none),
-                k(PageDown, none),
-                k(BackTab, KeyModifiers::SHIFT),
-                k(Delete, none),
-            ]
-        );
-        // A lone ESC is Escape once nothing follows it; ESC and a key in one read is Alt;
-        // a sequence split just after its ESC is still the sequence.
-        let mut p = Parser::default();
-        let mut out = Vec::new();
-        p.feed(b"\x1b", &mut out);
-        assert!(out.is_empty() && p.patience() == ESC_WAIT);
-        p.quiet(&mut out);
-        assert_eq!(out, [k(Esc, none)]);
-        assert_eq!(events(&[b"\x1b", b"[<0;5;21M"]).len(), 1, "one mouse report, not Escape and keys");
-        assert_eq!(events(&[b"\x1bx"]), [k(Char('x'), KeyModifiers::ALT)]);
-        // A sequence or a character split over two reads.
-        assert_eq!(events(&[b"\x1b[", b"B"]), [k(Down, none)]);
-        assert_eq!(events(&["供".as_bytes()[..2].as_ref(), &"供".as_bytes()[2..]]), [k(Char('供'), none)]);
-    }
-
-    #[test]
-    fn mouse_reports() {
-        let at =
-            |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
-        assert_eq!(
-            events(&[b"\x1b[<0;10;5M\x1b[<0;10;5m\x1b[<65;1;1M\x1b[<64;2;2M\x1b[M !!"]),
-            [
-                at(MouseEventKind::Down(MouseButton::Left), 9, 4),
-                at(MouseEventKind::Up(MouseButton::Left), 9, 4),
-                at(MouseEventKind::ScrollDown, 0, 0),
-                at(MouseEventKind::ScrollUp, 1, 1),
-                at(MouseEventKind::Down(MouseButton::Left), 0, 0),
-            ]
-        );
-    }
-
-    #[test]
-    fn pastes_whole_split_and_unfinished() {
-        assert_eq!(
-            events(&[b"\x1b[200~a q\nb\x1b[201~x"]),
-            [Event::Paste("a q\nb".into()), k(KeyCode::Char('x'), KeyModifiers::NONE)]
-        );
-        // Split anywhere, the end marker too.
-        assert_eq!(events(&[b"\x1b[20", b"0~ab\x1b[2", b"01~"]), [Event::Paste("ab".into())]);
-        // A lone start marker: nothing comes out until a quiet moment; then the paste ends
-        // there and keys are keys again.
-        let mut p = Parser::default();
-        let mut out = Vec::new();
-        p.feed(b"\x1b[200~abc", &mut out);
-        p.feed(b"q", &mut out);
-        assert!(out.is_empty() && p.waiting());
-        p.quiet(&mut out);
-        assert_eq!(out, [Event::Paste("abcq".into())]);
-        out.clear();
-        p.feed(b"q", &mut out);
-        assert_eq!(out, [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
-        // A stray end marker is nothing.
-        assert_eq!(events(&[b"\x1b[201~q"]), [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
-    }
-
-    proptest::proptest! {
-        /// Whatever bytes came, in whatever reads, a quiet moment ends what they began:
-        /// the next key is read as that key.
-        #[test]
-        fn after_any_bytes_and_a_quiet_moment_a_key_is_a_key(
-            chunks in proptest::collection::vec(proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), 0..6)
-        ) {
-            let mut p = Parser::default();
-            let mut out = Vec::new();
-            for c in &chunks {
-                p.feed(c, &mut out);
-            }
-            p.quiet(&mut out);
-            out.clear();
-            p.feed(b"q", &mut out);
-            proptest::prop_assert_eq!(out, vec![k(KeyCode::Char('q'), KeyModifiers::NONE)]);
-        }
-    }
-
-    #[test]
-    fn noise_is_dropped_and_never_wedges() {
-        let mut chunk = b"\x1b[".to_vec();
-        chunk.extend([b'1'; 100]);
-        chunk.extend(b"q");
-        let out = events(&[&chunk, b"\xff\xfe", b"j"]);
-        assert_eq!(out.last(), Some(&k(KeyCode::Char('j'), KeyModifiers::NONE)));
-    }
-}
+#[path = "input_tests.rs"]
+mod tests;

@@ -2,7 +2,7 @@
 //! panic hook, signals, and the event loop. Whatever ends the run, the terminal is restored;
 //! a stop (Ctrl-Z, SIGTSTP) gives it back to the shell and takes it again on SIGCONT.
 
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -18,19 +18,21 @@ use ratatui::layout::Size;
 
 pub mod ansi;
 pub mod input;
+pub mod reply;
 mod screen;
 mod signals;
 #[cfg(test)]
 mod test_support;
 
 use ansi::Ansi;
-use input::Input;
+use input::{Incoming, Input};
 use screen::{Held, too_large};
 pub use screen::{MAX_SIZE, Repair, blank_covered_wide_cells, render_too_large};
 use signals::Signals;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::cli::ThemeName;
 use crate::{keymap, ui};
 
 /// Whether the terminal is in our state (raw, alternate screen) and needs restoring.
@@ -79,6 +81,9 @@ fn enter(session: Session) -> io::Result<()> {
 pub struct Session {
     /// Capture the mouse (clicks and the wheel); off leaves the terminal's own selection.
     pub mouse: bool,
+    /// Ask the terminal for its background (for `--theme auto`); the answer, read with the
+    /// keys, settles the app's theme.
+    pub ask_background: bool,
 }
 
 /// Setting this variable to `crossterm` draws with ratatui's stock backend instead of the
@@ -116,6 +121,14 @@ pub fn run(app: &mut App, session: Session) -> io::Result<Outcome> {
             format!("cannot take over the terminal (/dev/tty, the controlling terminal): {e}"),
         )
     })?;
+    // Asked now, answered whenever the terminal gets to it: nothing waits for the answer,
+    // which some terminals never give. Raw mode is on, so the answer is not echoed, and it
+    // waits in the terminal's input until the reader below takes it.
+    if session.ask_background {
+        let mut out = io::stdout();
+        out.write_all(reply::BACKGROUND_QUERY)?;
+        out.flush()?;
+    }
     // Input first: it is what catches SIGWINCH, and a resize between the size asked below
     // and its start would be missed.
     let mut input = Input::start()?;
@@ -260,8 +273,21 @@ fn handle_pending<B: Backend<Error = io::Error>>(
     let mut typed = String::new();
     let mut timeout = SIGNAL_CHECK;
     let started = Instant::now();
-    while let Some(event) = input.next(timeout)? {
+    while let Some(incoming) = input.next(timeout)? {
         timeout = Duration::ZERO;
+        let event = match incoming {
+            Incoming::Event(event) => event,
+            // The answers to the background question, never keys.
+            Incoming::Background(rgb) => {
+                let theme = if rgb.is_light() { ThemeName::Light } else { ThemeName::Dark };
+                changed |= answer(app, Some(theme));
+                continue;
+            }
+            Incoming::Attributes => {
+                changed |= answer(app, None);
+                continue;
+            }
+        };
         if is_suspend_key(&event) {
             // What the terminal itself does with Ctrl-Z outside raw mode.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
@@ -299,6 +325,13 @@ fn handle_pending<B: Backend<Error = io::Error>>(
     }
     changed |= insert(app, &mut typed);
     Ok(changed)
+}
+
+/// The terminal's answer about its background; whether it changed the theme.
+fn answer(app: &mut App, theme: Option<ThemeName>) -> bool {
+    let before = app.theme;
+    app.update(Action::Background(theme));
+    app.theme != before
 }
 
 /// Typed or pasted text, as one edit.

@@ -220,42 +220,16 @@ pub fn to_color(c: Colour) -> Color {
     }
 }
 
-/// How long the terminal may take to report its background before dark is assumed.
-/// Terminals that cannot answer are told apart sooner (the crate sends a second query that
-/// every terminal answers).
-pub const BACKGROUND_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
-
 /// The theme to use. An explicit `--theme` wins (`--theme auto` included, unless NO_COLOR
-/// is set); then NO_COLOR (mono); then the settings file; then auto. Auto asks
-/// `background`, and is dark when it has no answer.
-pub fn choose(
-    cli: Option<Variant>,
-    settings: Option<Variant>,
-    no_color: bool,
-    background: impl FnOnce() -> Option<Variant>,
-) -> Variant {
-    let name = match (cli, no_color) {
+/// is set); then NO_COLOR (mono); then the settings file; then auto. Auto stays auto here:
+/// the first frame is drawn dark at once, and the terminal's answer about its background,
+/// when it comes, settles it (see `terminal::reply`).
+pub fn choose(cli: Option<Variant>, settings: Option<Variant>, no_color: bool) -> Variant {
+    match (cli, no_color) {
         (Some(t), _) if t != Variant::Auto => t,
         (_, true) => Variant::Mono,
         (Some(auto), false) => auto,
         (None, false) => settings.unwrap_or(Variant::Auto),
-    };
-    if name == Variant::Auto { background().unwrap_or(Variant::Dark) } else { name }
-}
-
-/// Dark or light, from the background colour the terminal reports (OSC 11), or `None` when
-/// it does not answer in time. Must run before the alternate screen and raw mode are set up:
-/// the crate reads the reply from the terminal itself.
-pub fn terminal_background() -> Option<Variant> {
-    // Without a controlling terminal the question would go to standard output as stray
-    // bytes, and the explorer cannot start anyway (it says why).
-    #[cfg(unix)]
-    std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = BACKGROUND_TIMEOUT;
-    match terminal_colorsaurus::theme_mode(options).ok()? {
-        terminal_colorsaurus::ThemeMode::Dark => Some(Variant::Dark),
-        terminal_colorsaurus::ThemeMode::Light => Some(Variant::Light),
     }
 }
 
@@ -265,22 +239,24 @@ mod tests {
 
     #[test]
     fn choose_follows_the_precedence() {
-        let light = || Some(Variant::Light);
-        let silent = || None;
+        use Variant::*;
         // --theme wins over everything; NO_COLOR over the settings and auto.
-        assert_eq!(
-            choose(Some(Variant::HighContrast), Some(Variant::Light), true, light),
-            Variant::HighContrast
-        );
-        assert_eq!(choose(None, Some(Variant::Light), true, light), Variant::Mono);
-        assert_eq!(choose(Some(Variant::Auto), None, true, light), Variant::Mono);
-        assert_eq!(choose(None, Some(Variant::Dark), false, light), Variant::Dark);
-        // Auto, chosen or by default, asks the terminal; dark without an answer.
-        assert_eq!(choose(None, None, false, light), Variant::Light);
-        assert_eq!(choose(Some(Variant::Auto), Some(Variant::Dark), false, light), Variant::Light);
-        assert_eq!(choose(None, Some(Variant::Auto), false, silent), Variant::Dark);
-        assert_eq!(choose(None, None, false, silent), Variant::Dark);
-        // The terminal is asked only for auto.
-        assert_eq!(choose(Some(Variant::Light), None, false, || panic!("asked")), Variant::Light);
+        assert_eq!(choose(Some(HighContrast), Some(Light), true), HighContrast);
+        assert_eq!(choose(Some(Dark), Some(Light), false), Dark);
+        assert_eq!(choose(None, Some(Light), true), Mono);
+        assert_eq!(choose(Some(Auto), None, true), Mono);
+        // Then the settings file.
+        assert_eq!(choose(None, Some(Dark), false), Dark);
+        assert_eq!(choose(None, Some(Light), false), Light);
+        // Auto, asked for or by default, is left for the terminal's answer: --theme auto
+        // over a settings file's theme too.
+        assert_eq!(choose(Some(Auto), Some(Dark), false), Auto);
+        assert_eq!(choose(None, Some(Auto), false), Auto);
+        assert_eq!(choose(None, None, false), Auto);
+    }
+
+    #[test]
+    fn auto_draws_dark_until_the_terminal_answers() {
+        assert_eq!(Theme::by_variant(Variant::Auto).variant, Variant::Dark);
     }
 }
