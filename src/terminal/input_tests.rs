@@ -283,8 +283,8 @@ proptest::proptest! {
         proptest::prop_assert!(reported <= formed, "{} backgrounds from {:?}", reported, all);
     }
 
-    /// A real reply with one byte changed (or cut short) is a background exactly when it is
-    /// still well formed.
+    /// A real reply with one byte changed (or cut short) is a background exactly when it
+    /// still begins with a well-formed reply (a BEL put in early ends a shorter one).
     #[test]
     fn a_damaged_reply_is_no_background(
         at in 0usize..LIGHT_BACKGROUND.len(),
@@ -302,7 +302,8 @@ proptest::proptest! {
         p.feed(&reply, &mut out);
         p.quiet(&mut out);
         let reported = out.iter().filter(|i| is_background(i)).count();
-        proptest::prop_assert_eq!(reported, usize::from(well_formed(&reply)), "{:?} from {:?}", out, reply);
+        let formed = (1..=reply.len()).any(|end| well_formed(&reply[..end]));
+        proptest::prop_assert_eq!(reported, usize::from(formed), "{:?} from {:?}", out, reply);
     }
 
     /// Whatever of that kind came, a quiet moment ends it: the next key is that key.
