@@ -1,4 +1,10 @@
 //! The help overlay, generated from the key table so it always tells the truth.
+//!
+//! Only the rows that show are made: the others are counted from the widths of their words,
+//! worked out once (the key table never changes). Wrapping and styling the whole table
+//! every frame was most of the overlay's cost.
+
+use std::sync::OnceLock;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::draw::{Border, BoxFrame};
 use super::{scrolled_box, wrap::wrap_hanging};
 use crate::app::App;
-use crate::keymap;
+use crate::keymap::{self, Binding, Context};
 use crate::view::{Drawn, Region};
 
 const KEYS_COLUMN: usize = 20;
@@ -22,38 +28,144 @@ fn area_in(body: Rect) -> Rect {
 
 /// Help opens at the screen it was asked from: that screen's keys first, then the keys that
 /// work everywhere, then every other screen's, in the table's order.
-fn order(app: &App) -> Vec<(keymap::Context, bool)> {
-    let here: Vec<keymap::Context> =
-        app.tab_contexts().into_iter().filter(|c| *c != keymap::Context::Global).collect();
-    let mut out: Vec<(keymap::Context, bool)> = here.iter().map(|c| (*c, true)).collect();
+fn order(app: &App) -> Vec<(Context, bool)> {
+    let here: Vec<Context> = app.tab_contexts().into_iter().filter(|c| *c != Context::Global).collect();
+    let mut out: Vec<(Context, bool)> = here.iter().map(|c| (*c, true)).collect();
     out.extend(keymap::ALL_CONTEXTS.into_iter().filter(|c| !here.contains(c)).map(|c| (c, false)));
     out
 }
 
-pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = super::styles(app);
+/// A binding as help shows it.
+struct Entry {
+    bind: &'static Binding,
+    /// Its keys, as labels: `↑, k`.
+    keys: String,
+    /// The column its text starts at, after the indent: the keys padded.
+    col: usize,
+    /// The widths of the words of its text.
+    words: Vec<usize>,
+}
+
+impl Entry {
+    /// The start of its first row (the keys, padded) and of the others (blanks).
+    fn prefixes(&self) -> (String, String) {
+        let first = format!("  {}{}", self.keys, " ".repeat(self.col - self.keys.width()));
+        (first, " ".repeat(self.col + 2))
+    }
+
+    /// How many rows its text wraps to: what `wrap_hanging` makes of it (a test holds the
+    /// two equal for every binding and width), without making the rows.
+    fn rows(&self, width: usize) -> usize {
+        if width == 0 {
+            return 0;
+        }
+        // Both prefixes are this wide; the wrap drops them when they leave no room.
+        let prefix = if self.col + 2 >= width { 0 } else { self.col + 2 };
+        if self.words.iter().any(|&w| prefix + w > width) {
+            // A word longer than a row is broken by characters: rare, so counted the long way.
+            let (first, rest) = self.prefixes();
+            return wrap_hanging(self.bind.help, width, &first, &rest).len();
+        }
+        let (mut rows, mut used) = (1, prefix);
+        for (i, &w) in self.words.iter().enumerate() {
+            if i > 0 && used + 1 + w <= width {
+                used += 1 + w;
+            } else {
+                if i > 0 {
+                    rows += 1;
+                    used = prefix;
+                }
+                used += w;
+            }
+        }
+        rows
+    }
+
+    /// Its rows, styled.
+    fn lines(&self, width: usize, t: &super::theme::Theme) -> Vec<Line<'static>> {
+        let (first, rest) = self.prefixes();
+        wrap_hanging(self.bind.help, width, &first, &rest)
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| match l.strip_prefix(first.as_str()) {
+                Some(text) if i == 0 => Line::from(vec![
+                    Span::styled(first.clone(), t.key),
+                    Span::styled(text.to_string(), t.text),
+                ]),
+                _ => Line::styled(l, t.text),
+            })
+            .collect()
+    }
+}
+
+fn entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        keymap::BINDINGS
+            .iter()
+            .map(|bind| {
+                let keys: Vec<String> = bind.keys.iter().map(|k| k.label()).collect();
+                let keys = keys.join(", ");
+                let col = KEYS_COLUMN.max(keys.width() + 2);
+                let words = bind.help.split_whitespace().map(UnicodeWidthStr::width).collect();
+                Entry { bind, keys, col, words }
+            })
+            .collect()
+    })
+}
+
+/// One part of the help, in order: a blank row between contexts, a context's title, a
+/// binding's rows.
+enum Part {
+    Gap,
+    Title(Context, bool),
+    Binding(&'static Entry, usize),
+}
+
+impl Part {
+    fn rows(&self) -> usize {
+        match self {
+            Part::Gap | Part::Title(..) => 1,
+            Part::Binding(_, rows) => *rows,
+        }
+    }
+}
+
+fn parts(app: &App, width: usize) -> Vec<Part> {
     let mut out = Vec::new();
     for (ctx, here) in order(app) {
         if !out.is_empty() {
-            out.push(Line::default());
+            out.push(Part::Gap);
         }
-        let title = if here { format!("{} (this screen)", ctx.title()) } else { ctx.title().to_string() };
-        out.push(Line::styled(title, t.group));
-        for bind in keymap::bindings_for(ctx) {
-            let keys: Vec<String> = bind.keys.iter().map(|k| k.label()).collect();
-            let keys = keys.join(", ");
-            let col = KEYS_COLUMN.max(keys.width() + 2);
-            let indent = " ".repeat(col + 2);
-            let first = format!("  {keys}{}", " ".repeat(col - keys.width()));
-            for (i, l) in wrap_hanging(bind.help, width, &first, &indent).into_iter().enumerate() {
-                out.push(match l.strip_prefix(first.as_str()) {
-                    Some(rest) if i == 0 => Line::from(vec![
-                        Span::styled(first.clone(), t.key),
-                        Span::styled(rest.to_string(), t.text),
-                    ]),
-                    _ => Line::styled(l, t.text),
-                });
+        out.push(Part::Title(ctx, here));
+        for e in entries().iter().filter(|e| e.bind.context == ctx) {
+            out.push(Part::Binding(e, e.rows(width)));
+        }
+    }
+    out
+}
+
+/// The help's rows at this width: those from `first` on, `count` of them, made; the others
+/// empty, there only to be counted.
+fn lines(app: &App, parts: Vec<Part>, width: usize, first: usize, count: usize) -> Vec<Line<'static>> {
+    let t = super::styles(app);
+    let mut out = Vec::with_capacity(parts.iter().map(Part::rows).sum());
+    let shows = first..first.saturating_add(count);
+    for part in parts {
+        let at = out.len();
+        let n = part.rows();
+        if at >= shows.end || at + n <= shows.start {
+            out.resize(at + n, Line::default());
+            continue;
+        }
+        match part {
+            Part::Gap => out.push(Line::default()),
+            Part::Title(ctx, here) => {
+                let title =
+                    if here { format!("{} (this screen)", ctx.title()) } else { ctx.title().to_string() };
+                out.push(Line::styled(title, t.group));
             }
+            Part::Binding(e, _) => out.extend(e.lines(width, t)),
         }
     }
     out
@@ -66,10 +178,63 @@ fn block(app: &App) -> BoxFrame<'static> {
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    render_rows(app, body, buf, rec, false);
+}
+
+/// The overlay, with only the rows that show made (or, for a test, all of them).
+fn render_rows(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn, all: bool) {
     let area = area_in(body);
     Clear.render(area, buf);
     let block = block(app);
-    let lines = lines(app, block.inner(area).width as usize);
+    let inner = block.inner(area);
+    let width = inner.width as usize;
+    // The scroll as `scrolled_box` clamps it, to know which rows it will show.
+    let parts = parts(app, width);
+    let total: usize = parts.iter().map(Part::rows).sum();
+    let scroll = usize::from(app.help.unwrap_or(0)).min(total.saturating_sub(inner.height.into()));
+    let (first, count) = if all { (0, usize::MAX) } else { (scroll, usize::from(inner.height)) };
+    let lines = lines(app, parts, width, first, count);
     let shown = scrolled_box(app, area, block, lines, app.help.unwrap_or(0), buf);
     rec.show_viewport(Region::Help, area, shown);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BuiltinContent;
+    use crate::action::Action;
+    use crate::content::Content;
+
+    #[test]
+    fn rows_are_counted_as_the_wrap_makes_them() {
+        for e in entries() {
+            for width in 0..=120 {
+                let (first, rest) = e.prefixes();
+                let wrapped = wrap_hanging(e.bind.help, width, &first, &rest).len();
+                assert_eq!(e.rows(width), wrapped, "{:?} at width {width}", e.bind.help);
+            }
+        }
+    }
+
+    /// Drawing only the rows that show draws what drawing them all did, at any size and
+    /// scroll, from any screen.
+    #[test]
+    fn only_the_rows_that_show_are_made_and_the_picture_is_the_same() {
+        for (w, h) in [(200, 60), (80, 24), (45, 14), (120, 40)] {
+            let mut app = App::new(Content::builtin(), &super::super::theme::DARK, (w, h));
+            for tab in [0, 1, 4] {
+                app.update(Action::GoToTab(tab));
+                for scroll in [0, 1, 7, 40, 150, u16::MAX] {
+                    app.help = Some(scroll);
+                    let area = Rect::new(0, 0, w, h);
+                    let (mut few, mut all) = (Buffer::empty(area), Buffer::empty(area));
+                    let (mut rec_few, mut rec_all) = (Drawn::default(), Drawn::default());
+                    render_rows(&app, area, &mut few, &mut rec_few, false);
+                    render_rows(&app, area, &mut all, &mut rec_all, true);
+                    assert_eq!(few, all, "{w}x{h}, tab {tab}, scroll {scroll}");
+                    assert_eq!(rec_few.shown(Region::Help), rec_all.shown(Region::Help));
+                }
+            }
+        }
+    }
 }
