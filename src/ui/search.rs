@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::draw::{Border, BoxFrame};
 use super::truncate;
@@ -39,16 +39,20 @@ fn label(app: &App, target: Target) -> String {
 }
 
 /// The dimension (or term) a hit belongs to, for context after its text.
-fn context(app: &App, target: Target) -> Option<String> {
+fn context(app: &App, target: Target) -> Option<&str> {
     let c = &app.content;
     match target {
-        Target::Point { dimension, .. } | Target::Detail(dimension) => {
-            Some(c.dimensions[dimension].title.clone())
-        }
-        Target::Definition(t) => Some(c.terms[t].name.clone()),
-        Target::Question(q) => Some(c.dimensions[c.questions[q].dimension].title.clone()),
+        Target::Point { dimension, .. } | Target::Detail(dimension) => Some(&c.dimensions[dimension].title),
+        Target::Definition(t) => Some(&c.terms[t].name),
+        Target::Question(q) => Some(&c.dimensions[c.questions[q].dimension].title),
         Target::Dimension(_) | Target::Term(_) => None,
     }
+}
+
+/// A span's width: printable ASCII is one column a byte, without a table lookup.
+fn span_width(span: &Span) -> usize {
+    let text: &str = &span.content;
+    if text.bytes().all(|b| (b' '..0x7f).contains(&b)) { text.len() } else { text.width() }
 }
 
 pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
@@ -92,15 +96,23 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         let tag = format!("{:<11}", label(app, item.target));
         let matched = search.matched.get(i).map(Vec::as_slice).unwrap_or(&[]);
         let base = if selected { t.selected } else { t.text };
-        let mut spans = vec![Span::styled(tag.clone(), if selected { t.selected } else { t.dim })];
-        spans.extend(highlighted(&item.text, matched, width.saturating_sub(tag.len()), base, app));
+        let tag_len = tag.len();
+        let mut spans = vec![Span::styled(tag, if selected { t.selected } else { t.dim })];
+        spans.extend(highlighted(&item.text, matched, width.saturating_sub(tag_len), base, app));
         if let Some(ctx) = context(app, item.target) {
-            let used: usize = spans.iter().map(|s| s.width()).sum();
+            let used: usize = spans.iter().map(span_width).sum();
             if used + 6 < width {
-                spans.push(Span::styled(
-                    truncate(&format!("  · {ctx}"), width - used),
-                    if selected { t.selected } else { t.dim },
-                ));
+                let text = truncate(&format!("  · {ctx}"), width - used);
+                let style = if selected { t.selected } else { t.dim };
+                // The dot apart, so the title, mostly ASCII, is drawn a slice at a time (where
+                // nothing could join the blank before it).
+                match text.strip_prefix("  · ").filter(|rest| rest.starts_with(|c: char| c.is_ascii())) {
+                    Some(rest) => {
+                        let rest = rest.to_string();
+                        spans.extend([Span::styled("  · ", style), Span::styled(rest, style)]);
+                    }
+                    None => spans.push(Span::styled(text, style)),
+                }
             }
         }
         lines.push(Line::from(spans));
@@ -109,11 +121,19 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 /// The text cut to `width`, starting near the first match when that would be off the end,
-/// with the matched characters underlined and bold (not colour alone).
-fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &App) -> Vec<Span<'static>> {
+/// with the matched characters underlined and bold (not colour alone). The spans borrow
+/// the text: a run of characters in one style is one slice of it.
+fn highlighted<'a>(text: &'a str, matched: &[usize], width: usize, base: Style, app: &App) -> Vec<Span<'a>> {
+    // Printable ASCII: a character is a byte and a column, so the cut and the runs are
+    // worked out from the matches alone, without visiting each character.
+    let ascii = text.bytes().all(|b| (b' '..0x7f).contains(&b));
     let first = matched.first().copied().unwrap_or(0);
     // Show from a little before the first match if it would not fit otherwise.
-    let prefix_w: usize = text.chars().take(first).map(|c| c.width().unwrap_or(0)).sum();
+    let prefix_w: usize = if ascii {
+        first.min(text.len())
+    } else {
+        text.chars().take(first).map(|c| c.width().unwrap_or(0)).sum()
+    };
     let start = if prefix_w + 10 > width { first.saturating_sub(8) } else { 0 };
     let hit = base.patch(super::styles(app).key).add_modifier(Modifier::UNDERLINED);
     let mut spans: Vec<Span> = Vec::new();
@@ -122,22 +142,140 @@ fn highlighted(text: &str, matched: &[usize], width: usize, base: Style, app: &A
         spans.push(Span::styled("…", base));
         used += 1;
     }
+    // A match is taken when its character comes; one out of order (or repeated) holds up
+    // those after it, as it always has.
+    let mut next_match = matched.iter().copied().skip_while(|&m| m < start).peekable();
+    if ascii {
+        if start >= text.len() {
+            return spans;
+        }
+        // The first character with no room for it and a `…` after it, unless it is the last.
+        let no_room = (start + width).saturating_sub(used + 1).max(start);
+        let (end, cut) = if no_room + 1 < text.len() { (no_room, true) } else { (text.len(), false) };
+        let mut at = start;
+        while let Some(&m) = next_match.peek().filter(|&&m| m >= at && m < end) {
+            if m > at {
+                push_run(&mut spans, &text[at..m], base);
+            }
+            push_run(&mut spans, &text[m..m + 1], hit);
+            next_match.next();
+            at = m + 1;
+        }
+        if end > at {
+            push_run(&mut spans, &text[at..end], base);
+        }
+        if cut {
+            spans.push(Span::styled("…", base));
+        }
+        return spans;
+    }
     // Only the characters that fit are visited: a long definition costs no more than a
     // short one.
-    let mut next_match = matched.iter().copied().skip_while(|&m| m < start).peekable();
-    let mut chars = text.chars().enumerate().skip(start).peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut chars = text.char_indices().enumerate().skip(start).peekable();
+    // The run being gathered: where it starts (a byte offset) and its style.
+    let mut run: Option<(usize, Style)> = None;
+    let mut cut = false;
+    let mut end = text.len();
+    while let Some((i, (at, c))) = chars.next() {
         let w = c.width().unwrap_or(0);
         if used + w + 1 > width && chars.peek().is_some() {
-            spans.push(Span::styled("…", base));
+            (end, cut) = (at, true);
             break;
         }
         let style = if next_match.next_if_eq(&i).is_some() { hit } else { base };
-        match spans.last_mut() {
-            Some(last) if last.style == style => last.content.to_mut().push(c),
-            _ => spans.push(Span::styled(c.to_string(), style)),
+        match run {
+            Some((_, s)) if s == style => {}
+            Some((from, s)) => {
+                push_run(&mut spans, &text[from..at], s);
+                run = Some((at, style));
+            }
+            None => run = Some((at, style)),
         }
         used += w;
     }
+    if let Some((from, s)) = run {
+        push_run(&mut spans, &text[from..end], s);
+    }
+    if cut {
+        spans.push(Span::styled("…", base));
+    }
     spans
+}
+
+/// Adds a run of text in one style, to the last span when that has the style already (the
+/// leading `…`).
+fn push_run<'a>(spans: &mut Vec<Span<'a>>, run: &'a str, style: Style) {
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(run),
+        _ => spans.push(Span::styled(run, style)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BuiltinContent;
+    use crate::content::Content;
+
+    /// The highlighting as it was made before it borrowed the text: a character at a time.
+    fn one_char_at_a_time(
+        text: &str,
+        matched: &[usize],
+        width: usize,
+        base: Style,
+        app: &App,
+    ) -> Vec<Span<'static>> {
+        let first = matched.first().copied().unwrap_or(0);
+        let prefix_w: usize = text.chars().take(first).map(|c| c.width().unwrap_or(0)).sum();
+        let start = if prefix_w + 10 > width { first.saturating_sub(8) } else { 0 };
+        let hit = base.patch(super::super::styles(app).key).add_modifier(Modifier::UNDERLINED);
+        let mut spans: Vec<Span> = Vec::new();
+        let mut used = 0;
+        if start > 0 {
+            spans.push(Span::styled("…", base));
+            used += 1;
+        }
+        let mut next_match = matched.iter().copied().skip_while(|&m| m < start).peekable();
+        let mut chars = text.chars().enumerate().skip(start).peekable();
+        while let Some((i, c)) = chars.next() {
+            let w = c.width().unwrap_or(0);
+            if used + w + 1 > width && chars.peek().is_some() {
+                spans.push(Span::styled("…", base));
+                break;
+            }
+            let style = if next_match.next_if_eq(&i).is_some() { hit } else { base };
+            match spans.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push(c),
+                _ => spans.push(Span::styled(c.to_string(), style)),
+            }
+            used += w;
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn borrowed_runs_are_the_spans_a_character_at_a_time_made(
+            text in proptest::prop_oneof!["[a-z 供😀é\u{301}…]{0,60}", "[a-zA-Z ,.]{0,60}"],
+            picks in proptest::collection::btree_set(0usize..60, 0..12),
+            // Out of order or repeated, now and then.
+            extra in proptest::option::of(0usize..60),
+            width in 0usize..70,
+            selected in proptest::prelude::any::<bool>(),
+        ) {
+            let app = App::new(Content::builtin(), &super::super::theme::DARK, (80, 24));
+            let t = super::super::styles(&app);
+            let base = if selected { t.selected } else { t.text };
+            let mut matched: Vec<usize> = picks.into_iter().collect();
+            if let Some(m) = extra {
+                matched.insert(matched.len() / 2, m);
+            }
+            let ours = highlighted(&text, &matched, width, base, &app);
+            let theirs = one_char_at_a_time(&text, &matched, width, base, &app);
+            proptest::prop_assert_eq!(ours, theirs);
+            let widths: Vec<usize> = highlighted(&text, &matched, width, base, &app).iter().map(span_width).collect();
+            let expected: Vec<usize> = one_char_at_a_time(&text, &matched, width, base, &app).iter().map(|s| s.width()).collect();
+            proptest::prop_assert_eq!(widths, expected);
+        }
+    }
 }
