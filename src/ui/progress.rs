@@ -5,6 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Widget};
@@ -46,13 +47,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let sections = if overflow { layout(app, f, width, page.height) } else { sections };
     let natural = sections.iter().map(|(_, r)| r.bottom()).max().unwrap_or(0);
     let scroll = app.progress.scroll.min(natural.saturating_sub(page.height));
-    let mut off = Buffer::empty(Rect::new(0, 0, width, natural));
-    for (section, r) in &sections {
-        draw_section(app, f, *section, *r, &mut off);
-    }
-    for y in 0..page.height.min(natural - scroll) {
-        for x in 0..width {
-            buf[(page.x + x, page.y + y)] = off[(x, y + scroll)].clone();
+    if overflow {
+        // Drawn whole off the screen, and the rows that show copied: a section cut by the
+        // screen's edge is cut as the edge cuts it.
+        let mut off = Buffer::empty(Rect::new(0, 0, width, natural));
+        for (section, r) in &sections {
+            draw_section(app, f, *section, *r, &mut off);
+        }
+        for y in 0..page.height.min(natural - scroll) {
+            let from = off.index_of(0, y + scroll);
+            let to = buf.index_of(page.x, page.y + y);
+            buf.content[to..to + usize::from(width)]
+                .clone_from_slice(&off.content[from..from + usize::from(width)]);
+        }
+    } else {
+        // It all fits: drawn in place.
+        for (section, r) in &sections {
+            let r = Rect { x: r.x + page.x, y: r.y + page.y, ..*r };
+            draw_section(app, f, *section, r, buf);
         }
     }
     if overflow && page.height > 0 {
@@ -259,7 +271,14 @@ fn leeches(app: &App, f: &Figures, area: Rect, buf: &mut Buffer) {
     } else {
         let fits = if f.leeches.len() > rows { rows.saturating_sub(2) } else { rows.saturating_sub(1) };
         for l in f.leeches.iter().take(fits) {
-            lines.push(Line::styled(truncate(&format!("✗{:>2}  {}", l.misses, l.prompt), width), t.text));
+            let text = truncate(&format!("✗{:>2}  {}", l.misses, l.prompt), width);
+            // The mark apart: the rest, mostly ASCII, is then drawn a slice at a time.
+            lines.push(match text.strip_prefix('✗') {
+                Some(rest) => {
+                    Line::from(vec![Span::styled("✗", t.text), Span::styled(rest.to_string(), t.text)])
+                }
+                None => Line::styled(text, t.text),
+            });
         }
         if f.leeches.len() > fits {
             lines.push(Line::styled(format!("… and {} more", f.leeches.len() - fits), t.dim));
@@ -295,24 +314,53 @@ fn mastery(app: &App, f: &Figures, area: Rect, buf: &mut Buffer) {
     let longest = app.content.groups.iter().map(|g| g.title.width()).max().unwrap_or(0);
     let title_w = longest.min(width / 3);
     let bar_w = width.saturating_sub(title_w + counts_w + 2);
-    let lines: Vec<Line> = app
-        .content
-        .groups
-        .iter()
-        .zip(&f.groups)
-        .map(|(g, m)| {
-            let name = truncate(&g.title, title_w);
-            let [known, learning, new] = split_bar(m, bar_w);
-            Line::from(vec![
-                Span::styled(format!("{name:<title_w$} "), t.text),
-                Span::styled(KNOWN.repeat(known), t.good),
-                Span::styled(LEARNING.repeat(learning), t.gauge),
-                Span::styled(NEW.repeat(new), t.dim),
-                Span::styled(format!(" {}", counts(m)), t.text),
-            ])
-        })
-        .collect();
-    draw_lines(buf, inner, &lines, 0);
+    let rows = app.content.groups.iter().zip(&f.groups).take(usize::from(inner.height));
+    for (y, (g, m)) in (inner.y..).zip(rows) {
+        let name = truncate(&g.title, title_w);
+        let [known, learning, new] = split_bar(m, bar_w);
+        draw_pieces(
+            buf,
+            (inner.x, y, inner.right()),
+            &[
+                Piece::Text(&format!("{name:<title_w$} "), t.text),
+                Piece::Run(KNOWN, known, t.good),
+                Piece::Run(LEARNING, learning, t.gauge),
+                Piece::Run(NEW, new, t.dim),
+                Piece::Text(&format!(" {}", counts(m)), t.text),
+            ],
+        );
+    }
+}
+
+/// Part of a row of bars: text, or a glyph repeated.
+enum Piece<'a> {
+    Text(&'a str, Style),
+    Run(&'static str, usize, Style),
+}
+
+/// Draws a row of pieces from column `x` up to `right`, clipped, as `draw_line` would draw
+/// them as spans; a run's cells are set directly (as text, each glyph of a bar went through
+/// grapheme segmentation: most of the Progress page's time).
+fn draw_pieces(buf: &mut Buffer, (mut x, y, right): (u16, u16, u16), pieces: &[Piece]) {
+    let right = right.min(buf.area.right());
+    if y < buf.area.y || y >= buf.area.bottom() {
+        return;
+    }
+    for piece in pieces {
+        if x >= right {
+            break;
+        }
+        x = match *piece {
+            Piece::Text(text, style) => buf.set_stringn(x, y, text, usize::from(right - x), style).0,
+            Piece::Run(glyph, n, style) => {
+                let end = right.min(x.saturating_add(u16::try_from(n).unwrap_or(u16::MAX)));
+                for cx in x..end {
+                    buf[(cx, y)].set_symbol(glyph).set_style(style);
+                }
+                end
+            }
+        };
+    }
 }
 
 /// How many of `width` cells each state gets: known, learning, new. Any card learning or
