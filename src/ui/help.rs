@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw::{Border, BoxFrame};
@@ -184,7 +183,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 /// The overlay, with only the rows that show made (or, for a test, all of them).
 fn render_rows(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn, all: bool) {
     let area = area_in(body);
-    Clear.render(area, buf);
+    super::draw::clear(buf, area);
     let block = block(app);
     let inner = block.inner(area);
     let width = inner.width as usize;

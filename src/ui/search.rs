@@ -4,7 +4,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::draw::{Border, BoxFrame};
@@ -60,7 +59,7 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let Some(search) = app.search.as_ref() else { return };
     let Some(index) = app.search_index.as_ref() else { return };
     let area = area_in(body);
-    Clear.render(area, buf);
+    super::draw::clear(buf, area);
     let block = block(app);
     let inner = block.inner(area);
     block.render(area, buf);
