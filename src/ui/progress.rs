@@ -28,6 +28,11 @@ const NEW: &str = "░";
 const TWO_COLUMNS: u16 = 70;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    render_page(app, area, buf, rec, false);
+}
+
+/// The tab, its page drawn off the screen only when it does not fit (or, for a test, always).
+fn render_page(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn, off_screen: bool) {
     let t = styles(app);
     let [top, page] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let Some(f) = app.progress.figures.as_ref() else {
@@ -47,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let sections = if overflow { layout(app, f, width, page.height) } else { sections };
     let natural = sections.iter().map(|(_, r)| r.bottom()).max().unwrap_or(0);
     let scroll = app.progress.scroll.min(natural.saturating_sub(page.height));
-    if overflow {
+    if overflow || off_screen {
         // Drawn whole off the screen, and the rows that show copied: a section cut by the
         // screen's edge is cut as the edge cuts it.
         let mut off = Buffer::empty(Rect::new(0, 0, width, natural));
@@ -427,6 +432,75 @@ fn fit(app: &App, area: Rect, buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::BuiltinContent;
+    use crate::action::Action;
+    use crate::content::Content;
+    use crate::quiz::{History, Record};
+
+    /// A row of pieces is what drawing the same as spans of text drew, clipped anywhere.
+    #[test]
+    fn pieces_draw_as_their_spans_did() {
+        let (good, dim) = (Style::new().green(), Style::new().dim());
+        for right in 0..30 {
+            for x in [0, 2, 9] {
+                let area = Rect::new(0, 0, 24, 2);
+                let (mut ours, mut theirs) = (Buffer::empty(area), Buffer::empty(area));
+                let name = "供应链 x ";
+                draw_pieces(
+                    &mut ours,
+                    (x, 1, right),
+                    &[
+                        Piece::Text(name, dim),
+                        Piece::Run(KNOWN, 5, good),
+                        Piece::Run(NEW, 40, dim),
+                        Piece::Text(" 3", dim),
+                    ],
+                );
+                let spans = vec![
+                    Span::styled(name, dim),
+                    Span::styled(KNOWN.repeat(5), good),
+                    Span::styled(NEW.repeat(40), dim),
+                    Span::styled(" 3", dim),
+                ];
+                draw_line(&mut theirs, x, 1, right, &Line::from(spans));
+                assert_eq!(ours, theirs, "from {x} to {right}");
+            }
+        }
+    }
+
+    /// Drawn in place, a page that fits is what drawing it off the screen and copying it
+    /// made, styles and all.
+    #[test]
+    fn a_page_that_fits_is_drawn_in_place_as_it_was_copied() {
+        const NOW: u64 = 1_764_000_000;
+        let content = Content::builtin();
+        let ids: Vec<String> = crate::quiz::card::entries(&content).into_iter().map(|e| e.id).collect();
+        let history = || {
+            let mut history = History::disabled();
+            for i in 0..400u64 {
+                let id = ids[(i as usize * 7) % ids.len()].clone();
+                let _ = history.record(Record::new(id, NOW - (400 - i) * 20_000, i % 3 > 0));
+            }
+            history
+        };
+        for (w, h) in [(200, 60), (120, 40), (60, 90)] {
+            let mut app = App::new(content.clone(), &super::super::theme::LIGHT, (w, h))
+                .with_quiz(history(), 1)
+                .with_clock(|| NOW)
+                .with_utc_offset(0);
+            app.update(Action::GoToTab(5));
+            let area = Rect::new(3, 2, w - 3, h - 4);
+            let (mut direct, mut copied) =
+                (Buffer::empty(Rect::new(0, 0, w, h)), Buffer::empty(Rect::new(0, 0, w, h)));
+            let (mut rec_direct, mut rec_copied) = (Drawn::default(), Drawn::default());
+            render_page(&app, area, &mut direct, &mut rec_direct, false);
+            render_page(&app, area, &mut copied, &mut rec_copied, true);
+            let shown = rec_direct.shown(Region::Progress).copied().expect("the page is drawn");
+            assert!(shown.len <= shown.height, "{w}x{h}: the page fits");
+            assert_eq!(direct, copied, "{w}x{h}");
+            assert_eq!(rec_direct.shown(Region::Progress), rec_copied.shown(Region::Progress));
+        }
+    }
 
     #[test]
     fn a_mastery_bar_fills_its_width_and_never_hides_a_start() {
