@@ -273,6 +273,24 @@ fn fit_statements_are_balanced_between_the_fields() {
     assert!(dims.len() >= 15, "Fit covers only {} dimensions", dims.len());
 }
 
+/// A typed answer is judged by what the learner wrote, so the accepted forms must be the term
+/// and its real abbreviation, not a near miss that names something else.
+#[test]
+fn the_sop_question_accepts_sop_spellings_and_refuses_sop() {
+    let c = pack();
+    let q = c.questions.iter().find(|q| q.id == "typed-sop").expect("the S&OP typed question");
+    let Answer::Typed(accepted) = &q.answer else { panic!("typed-sop is not typed") };
+    for typed in
+        ["S&OP", "S & OP", "S and OP", "Sales and operations planning", "sales & operations planning"]
+    {
+        assert!(scm_vs_om::quiz::typed::check(typed, accepted).correct, "`{typed}` should be right");
+    }
+    // A standard operating procedure is another thing.
+    for typed in ["SOP", "S.O.P.", "S O P", "sales planning", "operations planning"] {
+        assert!(!scm_vs_om::quiz::typed::check(typed, accepted).correct, "`{typed}` should be wrong");
+    }
+}
+
 /// Hosts never to cite, as listed at the end of ../shared/facts/primary-sources.md: document
 /// mirrors, essay and homework sites, flashcard and note sites, encyclopedia mirrors, an
 /// unofficial copy of a publisher's site, junk and proxy hosts, and republishers of BLS and
