@@ -57,21 +57,36 @@ const SCREENS: &[(&str, &[Action])] = &[
     // Compare opens on the at-a-glance matrix; ← shows the fields (the former overview).
     ("compare_matrix", &[Action::Down, Action::Down]),
     ("compare_overview", &[Action::FocusPrev]),
-    ("compare_dimension", &[Action::Down, Action::Down, Action::Select]),
-    ("compare_pane_focused", &[Action::Select, Action::FocusNext, Action::Down]),
+    // An aligned dimension read across the width (Inventory: facets, one field's own points,
+    // shared bullets, a note), then with each point's sources, then with the list beside it.
+    ("compare_dimension", &[]),
+    ("compare_dimension_sources", &[Action::ToggleSources]),
+    ("compare_list_beside", &[Action::Select, Action::FocusPrev]),
     ("sources", &[Action::GoToTab(4), Action::Down]),
     ("help_overlay", &[Action::ToggleHelp]),
 ];
 
-#[divan::bench(args = ["compare_matrix", "compare_overview", "compare_dimension", "compare_pane_focused", "sources", "help_overlay"])]
+#[divan::bench(args = [
+    "compare_matrix",
+    "compare_overview",
+    "compare_dimension",
+    "compare_dimension_sources",
+    "compare_list_beside",
+    "sources",
+    "help_overlay",
+])]
 fn render_200x60(bencher: Bencher, screen: &str) {
     let (_, actions) = SCREENS.iter().find(|(name, _)| *name == screen).expect("known screen");
     let mut app = App::new(Content::builtin(), &theme::COLOUR, (200, 60));
-    for a in *actions {
-        app.update(*a);
-    }
     let area = Rect::new(0, 0, 200, 60);
     let mut buf = Buffer::empty(area);
+    if screen.starts_with("compare_dimension") {
+        app.open_dimension(app.content.dimension_index("inventory").expect("the built-in pack has it"));
+    }
+    for a in *actions {
+        app.update(*a);
+        app.observe(ui::render_frame(&app, area, &mut buf));
+    }
     bencher.bench_local(|| {
         buf.reset();
         ui::render(black_box(&app), area, &mut buf);
@@ -95,10 +110,10 @@ fn key_then_frame_200x60(bencher: Bencher) {
     });
 }
 
-/// Scrolling a Compare pane, then the frame: the key reads its limits from the last frame's
-/// record, so the panes' text is wrapped once per frame, not again for the key.
+/// Scrolling a dimension being read, then the frame: the key reads its limits from the last
+/// frame's record, so the text is wrapped once per frame, not again for the key.
 #[divan::bench]
-fn pane_scroll_then_frame_80x24(bencher: Bencher) {
+fn reading_scroll_then_frame_80x24(bencher: Bencher) {
     let mut app = App::new(Content::builtin(), &theme::COLOUR, (80, 24));
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);

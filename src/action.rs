@@ -13,7 +13,7 @@ pub enum Action {
     PageDown,
     First,
     Last,
-    /// Focus the next region to the right (list → panes → overlap).
+    /// Focus the next region to the right (list → dimension → related terms).
     FocusNext,
     /// Focus the previous region to the left.
     FocusPrev,
@@ -23,6 +23,10 @@ pub enum Action {
     PrevItem,
     /// Compare: open the next dimension not yet read, wrapping to the top.
     NextUnread,
+    /// Compare: show or hide who said what (each point's sources).
+    ToggleSources,
+    /// Compare: show only the differences (hide what the fields share, and the notes).
+    ToggleDifferences,
     Select,
     Back,
     ToggleHelp,

@@ -131,9 +131,8 @@ pub enum Region {
     CompareList,
     /// The at-a-glance matrix's rows: `height` is how many dimensions show whole.
     Matrix,
-    /// The pane of the discipline at this index.
-    Pane(usize),
-    Overlap,
+    /// A dimension being read: every field's points, the shared part, notes and sources.
+    Reading,
     Terms,
     Help,
     Search,
@@ -188,9 +187,9 @@ pub struct Drawn {
     pub regions: Vec<Shown>,
     /// Clickable things in drawing order: later ones lie on top.
     pub hits: Vec<(Rect, Hit)>,
-    /// A scroll the renderer worked out because only it knows the wrapping (the line where a
-    /// searched-for point starts): pane and offset.
-    pub resolved_scroll: Option<(usize, u16)>,
+    /// A scroll the renderer worked out because only it knows the wrapping: the reading
+    /// view's offset that shows a searched-for point.
+    pub resolved_scroll: Option<u16>,
 }
 
 impl Drawn {

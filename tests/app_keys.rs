@@ -18,14 +18,17 @@ fn starts_on_compare_overview_with_list_focused() {
 #[test]
 fn arrows_and_vim_keys_walk_the_dimensions() {
     let mut app = builtin_app(120, 40);
-    // The first screen is the matrix: Enter opens its highlighted dimension, the first.
-    press(&mut app, "<Enter> j <Down>");
+    // The first screen is the matrix: Enter opens its highlighted dimension, the first, to
+    // read; ← brings the list back, and the list walks the dimensions.
+    press(&mut app, "<Enter> h j <Down>");
     assert_eq!(app.compare.dimension(), Some(2));
+    assert_eq!(app.compare.focus, CompareFocus::List);
     press(&mut app, "k");
     assert_eq!(app.compare.dimension(), Some(1));
     press(&mut app, "<Up> <Up> <Up>");
     assert_eq!(app.compare.selected, 0, "stops at the top");
-    press(&mut app, "G <Enter>");
+    assert!(app.compare.on_matrix(), "the list's first entry is the matrix");
+    press(&mut app, "<Enter> h G");
     assert_eq!(app.compare.dimension(), Some(app.content.dimensions.len() - 1));
     press(&mut app, "j");
     assert_eq!(app.compare.dimension(), Some(app.content.dimensions.len() - 1), "stops at the bottom");
@@ -38,7 +41,7 @@ fn arrows_and_vim_keys_walk_the_dimensions() {
 #[test]
 fn page_keys_move_the_list_by_a_page() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "<Enter> <PgDn>");
+    press(&mut app, "<Enter> h <PgDn>");
     let page = app.compare.selected - 1;
     assert!(page > 5, "a page at 40 rows is more than 5 entries, got {page}");
     press(&mut app, "<C-d>");
@@ -48,26 +51,29 @@ fn page_keys_move_the_list_by_a_page() {
 }
 
 #[test]
-fn focus_moves_across_list_panes_and_overlap() {
+fn the_list_steps_aside_to_read_and_comes_back_with_one_key() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "<Enter> l");
-    assert_eq!(app.compare.focus, CompareFocus::Pane(0));
-    press(&mut app, "<Right>");
-    assert_eq!(app.compare.focus, CompareFocus::Pane(1));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.compare.focus, CompareFocus::Reading, "a dimension opens to read");
+    assert!(!screen(&app).contains("Dimensions"), "the list has stepped aside");
+    press(&mut app, "h");
+    assert_eq!(app.compare.focus, CompareFocus::List);
+    assert!(screen(&app).contains("Dimensions"), "← brings the list back");
     press(&mut app, "l");
-    assert_eq!(app.compare.focus, CompareFocus::Overlap);
-    // The first dimension (Definition) has related glossary terms: the last region.
+    assert_eq!(app.compare.focus, CompareFocus::Reading);
+    // The first dimension (Definition) has related glossary terms: → reaches them.
     assert!(!app.related_terms().is_empty());
     press(&mut app, "l");
     assert_eq!(app.compare.focus, CompareFocus::Terms);
     press(&mut app, "l");
     assert_eq!(app.compare.focus, CompareFocus::Terms, "stays at the last region");
-    press(&mut app, "h h <Left>");
-    assert_eq!(app.compare.focus, CompareFocus::Pane(0));
+    assert!(app.compare.term > 0, "on the terms' row, → moves along it");
     press(&mut app, "<Esc>");
-    assert_eq!(app.compare.focus, CompareFocus::List);
+    assert_eq!(app.compare.focus, CompareFocus::Reading);
+    press(&mut app, "<Esc>");
+    assert!(app.compare.on_matrix(), "Esc from reading: the matrix");
     press(&mut app, "<Enter>");
-    assert_eq!(app.compare.focus, CompareFocus::Pane(0));
+    assert_eq!(app.compare.focus, CompareFocus::Reading);
 }
 
 #[test]
@@ -79,8 +85,8 @@ fn the_matrix_moves_its_highlight_and_opens_and_esc_comes_back() {
     assert_eq!(app.compare.matrix, app.content.dimensions.len() - 1);
     press(&mut app, "g <Down> l");
     assert_eq!(app.compare.dimension(), Some(1), "→ opens like Enter");
-    assert_eq!(app.compare.focus, CompareFocus::List);
-    press(&mut app, "j <Esc>");
+    assert_eq!(app.compare.focus, CompareFocus::Reading);
+    press(&mut app, "h j <Esc>");
     assert_eq!(
         (app.compare.selected, app.compare.matrix),
         (0, 2),
@@ -91,48 +97,70 @@ fn the_matrix_moves_its_highlight_and_opens_and_esc_comes_back() {
 }
 
 #[test]
-fn n_and_p_change_dimension_from_a_pane_and_reset_scroll() {
+fn n_and_p_change_dimension_while_reading_and_reset_scroll() {
     let mut app = builtin_app(60, 14);
-    press(&mut app, "<Enter> l");
+    press(&mut app, "<Enter>");
     press(&mut app, "j j j");
-    let scrolled = app.compare.scroll[0];
+    let scrolled = app.compare.scroll;
+    assert!(scrolled > 0);
     press(&mut app, "n");
     assert_eq!(app.compare.dimension(), Some(1));
-    assert_eq!(app.compare.focus, CompareFocus::Pane(0), "focus stays in the pane");
-    assert_eq!(app.compare.scroll[0], 0, "scroll resets (was {scrolled})");
+    assert_eq!(app.compare.focus, CompareFocus::Reading, "still reading");
+    assert_eq!(app.compare.scroll, 0, "scroll resets (was {scrolled})");
     press(&mut app, "p p");
     assert_eq!(app.compare.selected, 0);
 }
 
 #[test]
-fn a_pane_scrolls_within_its_text() {
-    // Small enough that the panes overflow.
+fn the_dimension_scrolls_within_its_text() {
+    // Small enough that the text overflows.
     let mut app = builtin_app(60, 14);
-    press(&mut app, "<Enter> <Enter>");
+    press(&mut app, "<Enter>");
     press(&mut app, "j");
-    assert_eq!(app.compare.scroll[0], 1);
+    assert_eq!(app.compare.scroll, 1);
     press(&mut app, "k k k");
-    assert_eq!(app.compare.scroll[0], 0, "never above the top");
+    assert_eq!(app.compare.scroll, 0, "never above the top");
     press(&mut app, "G");
-    let bottom = app.compare.scroll[0];
+    let bottom = app.compare.scroll;
     assert!(bottom > 0);
     press(&mut app, "j <PgDn>");
-    assert_eq!(app.compare.scroll[0], bottom, "never past the end");
+    assert_eq!(app.compare.scroll, bottom, "never past the end");
     press(&mut app, "g");
-    assert_eq!(app.compare.scroll[0], 0);
+    assert_eq!(app.compare.scroll, 0);
     // The selected dimension did not change while scrolling.
     assert_eq!(app.compare.dimension(), Some(0));
 }
 
 #[test]
+fn the_toggles_show_sources_and_hide_what_is_shared() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, "<Enter>");
+    let plain = screen(&app);
+    assert!(plain.contains("◆ Both") && plain.contains("Note"), "shared part and note show at first");
+    assert!(!plain.contains("— CSCMP"), "no attribution by default:\n{plain}");
+    press(&mut app, "s");
+    assert!(app.compare.sources);
+    assert!(screen(&app).contains("— CSCMP"), "each point's sources show");
+    press(&mut app, "d G");
+    let diff = screen(&app);
+    assert!(app.compare.differences);
+    assert!(!diff.contains("◆ Both") && !diff.contains("Note "), "differences only:\n{diff}");
+    press(&mut app, "s d");
+    assert!(!app.compare.sources && !app.compare.differences, "each key toggles back");
+    // The toggles hold while moving to another dimension.
+    press(&mut app, "s n");
+    assert!(app.compare.sources);
+}
+
+#[test]
 fn a_resize_clamps_scroll() {
     let mut app = builtin_app(60, 14);
-    press(&mut app, "<Enter> <Enter> G");
-    assert!(app.compare.scroll[0] > 0);
+    press(&mut app, "<Enter> G");
+    assert!(app.compare.scroll > 0);
     app.update(Action::Resize(200, 60));
     // As in the event loop, the frame drawn at the new size clamps what it shows.
     scm_vs_om::ui::draw(&mut app);
-    assert_eq!(app.compare.scroll[0], 0, "everything fits at 200×60");
+    assert!(app.compare.scroll < 5, "nearly everything fits at 200×60, got {}", app.compare.scroll);
 }
 
 #[test]
@@ -202,9 +230,13 @@ fn works_with_the_minimal_pack() {
     let mut app = pack_app("minimal", 100, 30);
     press(&mut app, "<Enter>");
     let s = screen(&app);
-    assert!(s.contains("Alpha Studies (A)") && s.contains("Beta Studies (B)"), "{s}");
+    assert!(s.contains("Alpha Studies") && s.contains("Beta Studies"), "{s}");
+    // No facets in this pack: each field's points as a list of its own, side by side.
     assert!(s.contains("• Wide scope") && s.contains("• Narrow scope"), "{s}");
-    assert!(s.contains("Overlap"), "{s}");
+    let row = s.lines().find(|l| l.contains("• Wide scope")).unwrap();
+    assert!(row.contains("• Narrow scope"), "side by side: {row}");
+    // An old `overlap` paragraph is the shared part.
+    assert!(s.contains("◆ Both"), "{s}");
 }
 
 /// Back (b, or Backspace) returns across every cross-link to the place as it was left: the

@@ -129,9 +129,9 @@ fn the_title_limits_match_the_screen_at_80_columns() {
         });
         let warned = c.warnings.len();
         let mut app = scm_vs_om::app::App::new(c.content, &scm_vs_om::ui::theme::COLOUR, (80, 24));
-        // The list shows beside an open dimension; only its columns count (the dimension's
-        // heading beside it shows the title whole).
-        common::press(&mut app, "<Enter>");
+        // The list shows beside an open dimension when brought back; only its columns count
+        // (the dimension's heading beside it shows the title whole).
+        common::press(&mut app, "<Enter> h");
         let compare: String =
             common::screen(&app).lines().map(|l| l.chars().take(32).collect::<String>() + "\n").collect();
         common::press(&mut app, "3");

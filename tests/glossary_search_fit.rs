@@ -52,9 +52,10 @@ fn a_dimensions_related_terms_open_the_glossary() {
     app.open_dimension(d);
     let related = app.related_terms();
     assert!(related.len() >= 2, "inventory has related terms");
-    assert!(screen(&app).contains("Related terms"));
-    press(&mut app, "l l l l");
+    assert!(screen(&app).contains("Terms: "));
+    press(&mut app, "l");
     assert_eq!(app.compare.focus, CompareFocus::Terms);
+    assert!(screen(&app).contains("Terms (Enter opens): "));
     press(&mut app, "j <Enter>");
     assert_eq!(app.tab, Tab::Glossary);
     assert_eq!(app.glossary.term, related[1]);
@@ -87,18 +88,18 @@ fn search_then_jump_lands_on_the_right_item() {
     assert_eq!(app.tab, Tab::Glossary);
     assert_eq!(app.content.terms[app.glossary.term].name, "Little's Law");
 
-    // A point of the comparison: its pane gets the focus.
+    // A point of the comparison: its dimension opens to read.
     let mut app = builtin_app(120, 40);
     press(&mut app, "/");
     type_text(&mut app, "Pampers orders");
     let hit = app.search.as_ref().unwrap().hits[0].clone();
     let target = app.search_index.as_ref().unwrap().items[hit.item].target;
-    let scm_vs_om::search::Target::Point { dimension, discipline, .. } = target else {
+    let scm_vs_om::search::Target::Point { dimension, .. } = target else {
         panic!("expected a point first, got {target:?}")
     };
     press(&mut app, "<Enter>");
     assert_eq!(app.compare.dimension(), Some(dimension));
-    assert_eq!(app.compare.focus, CompareFocus::Pane(discipline));
+    assert_eq!(app.compare.focus, CompareFocus::Reading);
 
     // A quiz question: practised on the spot.
     let mut app = quiz_app(120, 40, 1);
@@ -247,7 +248,7 @@ fn dimensions_read_are_kept_between_runs() {
     let open = || builtin_app(120, 40).with_quiz(scm_vs_om::quiz::History::open(dir.path().to_path_buf()), 1);
     let mut app = open();
     assert!(app.compare.read.iter().all(|r| !r), "nothing read at first");
-    press(&mut app, "<Enter> j");
+    press(&mut app, "<Enter> n");
     assert_eq!(&app.compare.read[..3], [true, true, false]);
     assert!(dir.path().join("read.json").exists(), "kept as read");
     press(&mut app, "q");
@@ -276,8 +277,9 @@ fn next_unread_skips_what_was_read_and_wraps() {
     let n = app.content.dimensions.len();
     press(&mut app, "u");
     assert_eq!(app.compare.dimension(), Some(0), "from the matrix: the first unread");
-    press(&mut app, "j j u");
+    press(&mut app, "n n u");
     assert_eq!(app.compare.dimension(), Some(3), "0, 1, 2 read: on to 3");
+    press(&mut app, "h");
     assert!(screen(&app).contains("\u{25cb}\u{2713} "), "read mark in the list: {}", screen(&app));
     assert!(screen(&app).contains("\u{25cb}  "), "unread rows have no read mark");
     // Read the last ones, then back to the top: the first unread is 4.
@@ -314,8 +316,9 @@ fn the_compare_list_shows_mastery_from_the_quiz() {
         "{id} {dimension} {:?}",
         app.quiz.mastery
     );
-    // In Compare, that dimension's row carries the half-filled mark.
+    // In Compare, that dimension's row in the list carries the half-filled mark.
     app.open_dimension(dimension);
+    press(&mut app, "h");
     let start: String = app.content.dimensions[dimension].title.chars().take(8).collect();
     let shown = screen(&app);
     assert!(shown.contains(&format!("\u{25d0}\u{2713} {start}")), "{shown}");

@@ -215,12 +215,14 @@ fn left_on_the_matrix_shows_what_each_field_is_and_esc_comes_back() {
     press(&mut app, "j h");
     let s = screen(&app);
     assert!(s.contains("The fields") && s.contains("Operations management directs the"), "{s}");
-    assert!(s.contains("▸ At a glance"), "the list is beside it: {s}");
+    assert!(!s.contains("▸ At a glance"), "read across the whole width: {s}");
+    press(&mut app, "h");
+    assert!(screen(&app).contains("▸ At a glance"), "← brings the list beside it");
     press(&mut app, "<Esc>");
     assert!(app.compare.on_matrix());
     assert_eq!(app.compare.matrix, 1, "on the row it left");
     // From the fields, the list walks into the dimensions as before.
-    press(&mut app, "h j");
+    press(&mut app, "h h j");
     assert_eq!(app.compare.dimension(), Some(0));
 }
 
@@ -258,14 +260,27 @@ fn three_matrix_with_a_flow_80x24() {
 }
 
 #[test]
-fn an_opened_dimension_leads_each_facet_point_with_its_label() {
+fn an_opened_dimension_aligns_each_facet_on_one_row_with_its_label() {
     let mut app = builtin_app(120, 40);
     let inventory = app.content.dimension_index("inventory").unwrap();
     app.open_dimension(inventory);
     let s = screen(&app);
-    let label =
-        format!("• {}:", app.content.dimensions[inventory].facets.first().expect("Inventory has facets"));
-    // Both panes, on the same line: the facets come first in every field.
-    let line = s.lines().find(|l| l.contains(&label)).expect("the facet's label");
-    assert_eq!(line.matches(&label).count(), 2, "{s}");
+    let dim = &app.content.dimensions[inventory];
+    for (f, label) in dim.facets.iter().enumerate().take(2) {
+        // The label, then each field's point of that facet, all on the label's row.
+        let starts: Vec<String> = dim
+            .points
+            .iter()
+            .map(|p| p[f].split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .collect();
+        let row = s
+            .lines()
+            .find(|l| l.starts_with(&format!(" {label} ")))
+            .unwrap_or_else(|| panic!("{label}: {s}"));
+        for start in &starts {
+            assert!(row.contains(start.as_str()), "{start:?} on the row of {label:?}: {row}\n{s}");
+        }
+        let (a, b) = (row.find(starts[0].as_str()).unwrap(), row.find(starts[1].as_str()).unwrap());
+        assert!(a < b, "the fields in their order, left to right: {row}");
+    }
 }

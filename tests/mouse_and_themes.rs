@@ -41,7 +41,7 @@ fn clicking_a_tab_switches_to_it() {
 #[test]
 fn clicking_list_items_selects_them() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "<Enter>");
+    press(&mut app, "<Enter> h");
     let (x, y) = find(&mut app, "  Inventory");
     app.update(Action::Click(x + 3, y));
     assert_eq!(app.compare.dimension(), app.content.dimension_index("inventory"));
@@ -62,25 +62,30 @@ fn clicking_list_items_selects_them() {
 }
 
 #[test]
-fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_focuses_it() {
+fn the_wheel_scrolls_what_is_under_the_pointer_and_a_click_focuses_it() {
     let mut app = builtin_app(60, 16);
     app.open_dimension(app.content.dimension_index("certifications").unwrap());
+    // With the list back beside the dimension, the wheel over the text scrolls it.
+    app.update(Action::FocusPrev);
     ui::draw(&mut app);
-    let pane = app.drawn.shown(Region::Pane(0)).expect("the pane is drawn").area;
+    let text = app.drawn.shown(Region::Reading).expect("the dimension is drawn").area;
     let list = app.drawn.shown(Region::CompareList).expect("the list is drawn").area;
-    let (x, y) = (pane.x + 2, pane.y + 1);
-    assert_eq!(app.compare.scroll[0], 0);
+    let (x, y) = (text.x + 2, text.y + 3);
+    assert_eq!(app.compare.scroll, 0);
     app.update(Action::Wheel(x, y, true));
-    assert!(app.compare.scroll[0] > 0, "scrolled");
+    assert!(app.compare.scroll > 0, "scrolled");
     assert_eq!(app.compare.focus, CompareFocus::List, "the wheel does not move the focus");
     app.update(Action::Wheel(x, y, false));
-    assert_eq!(app.compare.scroll[0], 0);
-    app.update(Action::Click(x, y));
-    assert_eq!(app.compare.focus, CompareFocus::Pane(0));
+    assert_eq!(app.compare.scroll, 0);
     // Over the list, the wheel moves the selection.
     let before = app.compare.selected;
     app.update(Action::Wheel(list.x + 2, list.y + 3, true));
     assert_eq!(app.compare.selected, before + 1);
+    ui::draw(&mut app);
+    // A click on the text reads it across the whole width.
+    let text = app.drawn.shown(Region::Reading).expect("the dimension is drawn").area;
+    app.update(Action::Click(text.x + 2, text.y + 3));
+    assert_eq!(app.compare.focus, CompareFocus::Reading);
 }
 
 #[test]
@@ -141,14 +146,14 @@ fn style_runs(backend: &TestBackend, y: u16) -> String {
 
 fn themed(t: &'static theme::Theme) -> String {
     let mut app = App::new(Content::builtin(), t, (100, 30)).with_clock(common::test_clock);
-    press(&mut app, "<Enter> l");
+    press(&mut app, "<Enter> h");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
         .draw(|f| {
             ui::render(&app, f.area(), f.buffer_mut());
         })
         .unwrap();
-    // The header (tabs), the selected list row, the focused pane's title.
+    // The header (tabs), the selected list row, the fields' names over their columns.
     let focused_title =
         screen(&app).lines().position(|l| l.contains("Supply Chain Management")).unwrap() as u16;
     let selected = screen(&app).lines().position(|l| l.contains("▸ ○✓ Definition")).unwrap() as u16;
@@ -216,13 +221,15 @@ fn a_click_in_the_real_program_lands_on_what_it_drew() {
     }
     let (x, y) = find_on(&s, "1 Compare");
     click_at(&mut s, (x, y));
-    // Compare opens on the matrix; Enter opens the first dimension, with the list beside it.
+    // Compare opens on the matrix; Enter opens the first dimension, ← the list beside it.
     s.wait_for("◆ Both");
     s.send(b"\r");
-    s.wait_for("Definition and scope ·");
+    s.wait_for("1/44  Definition and scope");
+    s.send(b"h");
+    s.wait_for("Dimensions");
     let (x, y) = find_on(&s, "  Inventory");
     click_at(&mut s, (x + 3, y));
-    s.wait_for("Supply, logistics and risk ·");
+    s.wait_for("Inventory  21/44");
     s.send(b"q");
     let (_, raw, parser) = s.exit_code();
     pty_support::assert_restored(&raw, &parser);

@@ -15,7 +15,7 @@ fn shows_both_disciplines_and_quits_with_q() {
     s.wait_for("Operations Management");
     // Enter opens the matrix's highlighted dimension, the first.
     s.send(b"\r");
-    s.wait_for("Definition and scope ·");
+    s.wait_for("1/44  Definition and scope");
     s.send(b"q");
     let (code, raw, parser) = s.exit_code();
     assert_eq!(code, 0);
@@ -263,7 +263,7 @@ fn a_bad_settings_file_is_a_warning_and_the_defaults() {
     // the Enter could arrive before raw mode and be read as a line feed.
     s.wait_for("◆ Both");
     s.send(b"\r");
-    s.wait_for("Definition and scope ·");
+    s.wait_for("1/44  Definition and scope");
     // The frame may still be arriving: give the rest of it a moment before judging.
     let deadline = Instant::now() + Duration::from_secs(5);
     while s.text().contains("settings ignored") {

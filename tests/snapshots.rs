@@ -34,24 +34,24 @@ fn compare_overview_120x40() {
 }
 
 #[test]
-fn compare_dimension_80x24_stacked() {
+fn compare_dimension_80x24() {
     let mut app = builtin_app(80, 24);
     press(&mut app, "<Enter>");
     insta::assert_snapshot!(render(&app));
 }
 
 #[test]
-fn compare_dimension_120x40_side_by_side() {
+fn compare_dimension_120x40() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "<Enter> j j");
+    press(&mut app, "j j <Enter>");
     insta::assert_snapshot!(render(&app));
 }
 
 #[test]
-fn compare_pane_focused_and_scrolled_80x24() {
+fn compare_dimension_scrolled_80x24() {
     let mut app = builtin_app(80, 24);
-    press(&mut app, "<Enter> j j j j l l j j");
-    assert!(app.compare.scroll[1] > 0, "the focused pane scrolled");
+    press(&mut app, "j j j j <Enter> j j j");
+    assert_eq!(app.compare.scroll, 3, "the dimension scrolled");
     insta::assert_snapshot!(render(&app));
 }
 
@@ -92,10 +92,10 @@ fn minimal_pack_100x20() {
 #[test]
 fn focus_is_shown_by_border_shape_not_only_colour() {
     let mut app = builtin_app(120, 40);
-    press(&mut app, "j l");
+    press(&mut app, "j l h");
     let backend = render(&app);
     let text = backend.to_string();
-    // The focused pane's border is thick; the list's (unfocused) is plain.
+    // The focused list's border is thick.
     let thick_rows = text.lines().filter(|l| l.contains('┏') || l.contains('┓')).count();
     assert!(thick_rows >= 1, "{text}");
     // The selected dimension carries a marker as well as a style.
@@ -192,21 +192,23 @@ fn compare_with_related_terms_focused_120x40() {
     let mut app = builtin_app(120, 40);
     let d = app.content.dimension_index("inventory").unwrap();
     app.open_dimension(d);
-    press(&mut app, "l l l l j");
+    press(&mut app, "l j");
     insta::assert_snapshot!(render(&app));
 }
 
-/// A search result that is a point opens its pane scrolled to where the point starts: only
+/// A search result that is a point opens its dimension scrolled to where the point starts: only
 /// the frame knows the wrapping, so the frame after Enter resolves it and the app keeps it.
 #[test]
 fn a_searched_point_opens_scrolled_to_it_80x24() {
     let mut app = builtin_app(80, 24);
     press(&mut app, "/ s c o r <Space> d s <Space> t r a n s f o r m <Down> <Enter>");
     assert_eq!(app.compare.dimension(), app.content.dimension_index("nesting"));
-    assert!(app.compare.scroll[0] > 0, "the point is not the pane's first line");
+    assert!(app.compare.scroll > 0, "the point is not the text's first line");
     assert_eq!(app.compare.scroll_to, None, "the frame resolved the request");
     let shown = common::screen(&app);
-    // The point opens the pane (after its facet's label, when it has one).
-    assert!(shown.lines().any(|l| l.contains("┃ • ") && l.contains("The SCOR model counts Make")), "{shown}");
+    // The point's row is the first the text shows, under the fields' names.
+    let heads = shown.lines().position(|l| l.contains("Supply Chain Management")).expect("the heads show");
+    let first = shown.lines().nth(heads + 1).unwrap_or_default();
+    assert!(first.contains("The SCOR model"), "{shown}");
     insta::assert_snapshot!(render(&app));
 }

@@ -5,14 +5,13 @@ use crate::action::Action;
 use crate::content::Content;
 use crate::view::Region;
 
-/// What has the keyboard in the Compare tab.
+/// What has the keyboard in the Compare tab. The list shows only while it has focus: a
+/// dimension being read gets the whole width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompareFocus {
     List,
-    /// The pane of the discipline at this index.
-    Pane(usize),
-    /// The overlap, notes and sources below the panes.
-    Overlap,
+    /// The dimension (or the fields' summaries), one scroll for all of it.
+    Reading,
     /// The glossary terms related to the dimension.
     Terms,
 }
@@ -22,19 +21,23 @@ pub struct CompareState {
     /// The list entry: 0 is the overview of the disciplines, `i + 1` is dimension `i`.
     pub selected: usize,
     pub focus: CompareFocus,
-    /// Scroll offsets: one per discipline pane, then the overlap box.
-    pub scroll: Vec<u16>,
+    /// How far the reading view is scrolled: one offset, so the fields' rows stay aligned.
+    pub scroll: u16,
     /// The highlighted related term (a position in the dimension's list of terms).
     pub term: usize,
     /// The dimension highlighted in the at-a-glance matrix (shown while `selected` is 0).
     pub matrix: usize,
     /// With `selected` 0: the fields' own summaries (the former Overview) instead of the matrix.
     pub about: bool,
-    /// A pane to scroll to where a point starts (pane, point), set by search: only the
-    /// next frame knows the wrapping, so it resolves this and reports the offset.
+    /// A point to scroll to (discipline, point), set by search: only the next frame knows
+    /// the wrapping, so it resolves this and reports the offset.
     pub scroll_to: Option<(usize, usize)>,
     /// Per dimension: opened in Compare (kept across runs in the data directory).
     pub read: Vec<bool>,
+    /// Show who said what: each point's sources, the dimension's sources.
+    pub sources: bool,
+    /// Differences only: hide what the fields share and the notes.
+    pub differences: bool,
 }
 
 impl CompareState {
@@ -50,9 +53,9 @@ impl CompareState {
         self.selected.checked_sub(1)
     }
 
-    /// Whether the selected entry has an overlap box (dimensions do; the overview does not).
-    pub fn has_overlap(&self) -> bool {
-        self.dimension().is_some()
+    /// Whether the list is on screen beside the dimension.
+    pub fn list_shown(&self) -> bool {
+        self.focus == CompareFocus::List && !self.on_matrix()
     }
 }
 
@@ -90,42 +93,20 @@ impl App {
         if entry != self.compare.selected {
             self.compare.about = false;
             self.compare.selected = entry;
-            self.compare.scroll.iter_mut().for_each(|s| *s = 0);
+            self.compare.scroll = 0;
             self.compare.scroll_to = None;
             self.compare.term = 0;
             self.mark_read(entry);
-            // Not every entry has an overlap box or related terms; keep focus on something
-            // that exists.
-            if !self.compare_regions().contains(&self.compare.focus) {
-                self.compare.focus = CompareFocus::List;
+            // Not every dimension has related terms; keep focus on something that exists.
+            if self.compare.focus == CompareFocus::Terms && self.related_terms().is_empty() {
+                self.compare.focus = CompareFocus::Reading;
             }
         }
-    }
-
-    /// The regions focus moves through, left to right.
-    fn compare_regions(&self) -> Vec<CompareFocus> {
-        let mut regions = vec![CompareFocus::List];
-        regions.extend((0..self.content.disciplines.len()).map(CompareFocus::Pane));
-        if self.compare.has_overlap() {
-            regions.push(CompareFocus::Overlap);
-        }
-        if !self.related_terms().is_empty() {
-            regions.push(CompareFocus::Terms);
-        }
-        regions
     }
 
     /// The glossary terms related to the selected dimension.
     pub fn related_terms(&self) -> Vec<usize> {
         self.compare.dimension().map(|d| self.lookups.terms_by_dimension[d].clone()).unwrap_or_default()
-    }
-
-    fn scroll_slot(&self, focus: CompareFocus) -> Option<usize> {
-        match focus {
-            CompareFocus::List | CompareFocus::Terms => None,
-            CompareFocus::Pane(i) => Some(i),
-            CompareFocus::Overlap => Some(self.content.disciplines.len()),
-        }
     }
 
     pub(super) fn update_compare(&mut self, action: Action) {
@@ -135,48 +116,57 @@ impl App {
         if self.compare.on_matrix() {
             return self.update_matrix(action);
         }
-        let focus = self.compare.focus;
-        let regions = self.compare_regions();
-        let pos = regions.iter().position(|r| *r == focus).unwrap_or(0);
-        match action {
-            Action::FocusNext => self.compare.focus = regions[(pos + 1).min(regions.len() - 1)],
-            Action::FocusPrev => self.compare.focus = regions[pos.saturating_sub(1)],
-            Action::Select if focus == CompareFocus::List => {
-                self.compare.focus = regions.get(1).copied().unwrap_or(CompareFocus::List)
+        match (action, self.compare.focus) {
+            (Action::ToggleSources, _) => self.compare.sources = !self.compare.sources,
+            (Action::ToggleDifferences, _) => self.compare.differences = !self.compare.differences,
+            (Action::NextItem, _) => self.select_compare_entry(self.compare.selected + 1),
+            (Action::PrevItem, _) => self.select_compare_entry(self.compare.selected.saturating_sub(1)),
+            // The list: moving it changes the dimension beside it; stepping right reads it.
+            (Action::Select | Action::FocusNext, CompareFocus::List) => {
+                self.compare.focus = CompareFocus::Reading
             }
-            Action::Back if focus == CompareFocus::List => {
-                self.select_compare_entry(0);
-                self.compare.about = false;
+            (Action::Back, CompareFocus::List | CompareFocus::Reading) => self.back_to_matrix(),
+            (Action::FocusPrev, CompareFocus::Reading) => self.compare.focus = CompareFocus::List,
+            (Action::FocusNext, CompareFocus::Reading) if self.terms_shown() => {
+                self.compare.focus = CompareFocus::Terms
             }
-            Action::Back => self.compare.focus = CompareFocus::List,
-            Action::Select if focus == CompareFocus::Terms => {
+            (Action::FocusPrev | Action::Back, CompareFocus::Terms) => {
+                self.compare.focus = CompareFocus::Reading
+            }
+            (Action::Select, CompareFocus::Terms) => {
                 if let Some(&t) = self.related_terms().get(self.compare.term) {
                     self.follow_link();
                     self.open_term(t);
                 }
             }
-            _ if focus == CompareFocus::Terms => {
+            (_, CompareFocus::Terms) => {
                 let n = self.related_terms().len();
                 self.compare.term = self.drawn.cursor(Region::Terms, self.compare.term, n).act(action);
             }
-            Action::NextItem => self.select_compare_entry(self.compare.selected + 1),
-            Action::PrevItem => self.select_compare_entry(self.compare.selected.saturating_sub(1)),
-            _ => match self.scroll_slot(focus) {
-                None => {
-                    let cursor =
-                        self.drawn.cursor(Region::CompareList, self.compare.selected, self.compare_entries());
-                    self.select_compare_entry(cursor.act(action));
-                }
-                Some(slot) => {
-                    let region = match focus {
-                        CompareFocus::Pane(i) => Region::Pane(i),
-                        _ => Region::Overlap,
-                    };
-                    self.compare.scroll[slot] =
-                        self.drawn.viewport(region, self.compare.scroll[slot]).act(action).offset;
-                }
-            },
+            (_, CompareFocus::List) => {
+                let cursor =
+                    self.drawn.cursor(Region::CompareList, self.compare.selected, self.compare_entries());
+                self.select_compare_entry(cursor.act(action));
+            }
+            (_, CompareFocus::Reading) => {
+                self.compare.scroll =
+                    self.drawn.viewport(Region::Reading, self.compare.scroll).act(action).offset;
+            }
         }
+    }
+
+    /// Whether the related terms' row is there to focus: a very short screen leaves it off
+    /// (before any frame, it is taken to be there when there are terms).
+    fn terms_shown(&self) -> bool {
+        let drawn = self.drawn.shown(Region::Terms).is_some() || self.drawn.shown(Region::Reading).is_none();
+        drawn && !self.related_terms().is_empty()
+    }
+
+    /// Esc from a dimension: the matrix, with that dimension highlighted.
+    fn back_to_matrix(&mut self) {
+        self.select_compare_entry(0);
+        self.compare.about = false;
+        self.compare.focus = CompareFocus::List;
     }
 
     /// Entry `entry` was opened: its dimension counts as read, kept for next time; a failure
@@ -201,16 +191,16 @@ impl App {
         match (0..n).map(|i| (from + i) % n).find(|&d| !self.compare.read[d]) {
             Some(d) => {
                 self.select_compare_entry(d + 1);
-                self.compare.focus = CompareFocus::List;
+                self.compare.focus = CompareFocus::Reading;
             }
             None => self.notices.push("Every dimension has been read.".to_string()),
         }
     }
 
-    /// Shows a dimension in the Compare tab, with the list focused on it.
+    /// Shows a dimension in the Compare tab, to read: the whole width is its.
     pub fn open_dimension(&mut self, dimension: usize) {
         self.tab = Tab::Compare;
         self.select_compare_entry(dimension + 1);
-        self.compare.focus = CompareFocus::List;
+        self.compare.focus = CompareFocus::Reading;
     }
 }

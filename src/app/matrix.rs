@@ -21,16 +21,15 @@ impl App {
             // The fields themselves: their summaries and sources, beside the list.
             Action::FocusPrev => {
                 self.compare.about = true;
-                self.compare.focus = CompareFocus::List;
+                self.compare.focus = CompareFocus::Reading;
                 d
             }
             _ => d,
         };
     }
 
-    /// Opens dimension `d` for reading, the list focused on it.
+    /// Opens dimension `d` for reading, across the whole width.
     pub(super) fn open_from_matrix(&mut self, d: usize) {
-        self.select_compare_entry(d + 1);
-        self.compare.focus = CompareFocus::List;
+        self.open_dimension(d);
     }
 }

@@ -160,7 +160,6 @@ pub struct App {
 impl App {
     /// An app with history off, quiz seed 0 and the system clock; see the `with_` methods.
     pub fn new(content: Content, theme: impl Into<ThemeName>, size: (u16, u16)) -> Self {
-        let panes = content.disciplines.len();
         let statements = content.fit.statements.len();
         let dimensions = content.dimensions.len();
         let mut app = App {
@@ -171,12 +170,14 @@ impl App {
             compare: CompareState {
                 selected: 0,
                 focus: CompareFocus::List,
-                scroll: vec![0; panes + 1],
+                scroll: 0,
                 term: 0,
                 matrix: 0,
                 about: false,
                 scroll_to: None,
                 read: vec![false; dimensions],
+                sources: false,
+                differences: false,
             },
             sources: SourcesState { selected: 0, focus: SourcesFocus::List, cited: 0 },
             quiz: QuizState::new(History::disabled(), 0),
@@ -257,10 +258,14 @@ impl App {
     /// The contexts of the tab's screen beneath any overlay (help opens at them).
     pub fn tab_contexts(&self) -> Vec<Context> {
         let mut contexts = match self.tab {
-            Tab::Compare if matches!(self.compare.focus, CompareFocus::Pane(_) | CompareFocus::Overlap) => {
-                vec![Context::ComparePane, Context::Compare]
+            Tab::Compare if self.compare.on_matrix() => vec![Context::Compare],
+            Tab::Compare if self.compare.focus == CompareFocus::Reading => {
+                vec![Context::CompareReading, Context::CompareDimension, Context::Compare]
             }
-            Tab::Compare => vec![Context::Compare],
+            Tab::Compare if self.compare.focus == CompareFocus::Terms => {
+                vec![Context::CompareTerms, Context::CompareDimension, Context::Compare]
+            }
+            Tab::Compare => vec![Context::CompareDimension, Context::Compare],
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],
             Tab::Progress => vec![Context::Progress],
@@ -423,16 +428,11 @@ impl App {
                 *offset = (*offset).min(s.len.saturating_sub(s.height));
             }
         };
-        if let Some((pane, line)) = drawn.resolved_scroll
-            && let Some(s) = self.compare.scroll.get_mut(pane)
-        {
-            *s = line;
+        if let Some(line) = drawn.resolved_scroll {
+            self.compare.scroll = line;
             self.compare.scroll_to = None;
         }
-        let panes = self.content.disciplines.len();
-        for (slot, offset) in self.compare.scroll.iter_mut().enumerate() {
-            clamp(offset, if slot < panes { Region::Pane(slot) } else { Region::Overlap });
-        }
+        clamp(&mut self.compare.scroll, Region::Reading);
         if let Some(offset) = self.help.as_mut() {
             clamp(offset, Region::Help);
         }

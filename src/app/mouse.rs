@@ -111,8 +111,7 @@ impl App {
 fn compare_focus(region: Region) -> Option<CompareFocus> {
     Some(match region {
         Region::CompareList => CompareFocus::List,
-        Region::Pane(i) => CompareFocus::Pane(i),
-        Region::Overlap => CompareFocus::Overlap,
+        Region::Reading => CompareFocus::Reading,
         Region::Terms => CompareFocus::Terms,
         _ => return None,
     })

@@ -101,7 +101,7 @@ impl App {
             Target::Dimension(d) | Target::Detail(d) => self.open_dimension(d),
             Target::Point { dimension, discipline, point } => {
                 self.open_dimension(dimension);
-                self.compare.focus = CompareFocus::Pane(discipline);
+                self.compare.focus = CompareFocus::Reading;
                 // Where the point starts depends on the wrapping: the next frame works it out.
                 self.compare.scroll_to = Some((discipline, point));
             }

@@ -4,9 +4,9 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress,
-    QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart,
-    QuizTyped, Search, Sources,
+    Back, Compare, CompareDimension, CompareReading, CompareTerms, Confirm, FitNext, FitResult, FitStatement,
+    Global, Glossary, Help, Progress, QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults,
+    QuizResume, QuizRetry, QuizStart, QuizTyped, Search, Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
@@ -42,51 +42,27 @@ pub const BINDINGS: &[Binding] = &[
     b(Help, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
     b(Help, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "top", None),
     b(Help, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "bottom", None),
-    // Compare.
-    b(
-        Compare,
-        &[Key::Code(K::Up), Key::Char('k')],
-        Action::Up,
-        "previous dimension, or scroll the focused pane up",
-        Some("move"),
-    ),
-    b(
-        Compare,
-        &[Key::Code(K::Down), Key::Char('j')],
-        Action::Down,
-        "next dimension, or scroll the focused pane down",
-        Some("move"),
-    ),
+    // Compare: the matrix, and the list beside a dimension.
+    b(Compare, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "previous dimension", Some("move")),
+    b(Compare, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "next dimension", Some("move")),
     b(
         Compare,
         &[Key::Code(K::Left), Key::Char('h')],
         Action::FocusPrev,
-        "focus left (panes → list); matrix: the fields",
-        Some("focus"),
+        "matrix: the fields' own summaries, beside the list",
+        None,
     ),
     b(
         Compare,
         &[Key::Code(K::Right), Key::Char('l')],
         Action::FocusNext,
-        "focus the region to the right (list → panes → overlap)",
-        Some("focus"),
+        "read the dimension across the whole width, then its related terms",
+        Some("read"),
     ),
     b(Compare, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
     b(Compare, &[Key::Code(K::PageDown), Key::Ctrl('d')], Action::PageDown, "page down", None),
-    b(
-        Compare,
-        &[Key::Char('g'), Key::Code(K::Home)],
-        Action::First,
-        "first dimension, or top of the pane",
-        None,
-    ),
-    b(
-        Compare,
-        &[Key::Char('G'), Key::Code(K::End)],
-        Action::Last,
-        "last dimension, or bottom of the pane",
-        None,
-    ),
+    b(Compare, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "first dimension", None),
+    b(Compare, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "last dimension", None),
     b(
         Compare,
         &[Key::Char('p')],
@@ -108,24 +84,59 @@ pub const BINDINGS: &[Binding] = &[
         "next unread dimension (list marks: \u{2713} read; \u{25cb} new, \u{25d0} learning, \u{25cf} known in the quiz)",
         Some("unread"),
     ),
-    b(Compare, &[Key::Code(K::Enter)], Action::Select, "open the dimension, or focus its first pane", None),
-    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the list, then to the matrix", None),
-    // Compare with a pane focused: the footer says what the arrows do there.
+    b(Compare, &[Key::Code(K::Enter)], Action::Select, "open the dimension to read", None),
+    b(Compare, &[Key::Code(K::Esc)], Action::Back, "back to the matrix", None),
+    // Compare with a dimension showing: what the reading view shows.
     b(
-        ComparePane,
-        &[Key::Code(K::Up), Key::Char('k')],
+        CompareDimension,
+        &[Key::Char('s')],
+        Action::ToggleSources,
+        "show or hide who said what: each point's sources, the dimension's sources",
+        Some("sources"),
+    ),
+    b(
+        CompareDimension,
+        &[Key::Char('d')],
+        Action::ToggleDifferences,
+        "differences only: hide what the fields share, and the notes (again: show them)",
+        Some("differences"),
+    ),
+    // Reading a dimension: one scroll moves every field, so its rows stay aligned.
+    b(CompareReading, &[Key::Code(K::Up), Key::Char('k')], Action::Up, "scroll up", Some("scroll")),
+    b(CompareReading, &[Key::Code(K::Down), Key::Char('j')], Action::Down, "scroll down", Some("scroll")),
+    b(
+        CompareReading,
+        &[Key::Code(K::Left), Key::Char('h')],
+        Action::FocusPrev,
+        "bring the list of dimensions back",
+        Some("list"),
+    ),
+    b(CompareReading, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "top of the dimension", None),
+    b(CompareReading, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "bottom of the dimension", None),
+    b(
+        CompareReading,
+        &[Key::Code(K::Right), Key::Char('l')],
+        Action::FocusNext,
+        "the related terms (Enter opens one in the glossary)",
+        Some("terms"),
+    ),
+    // The related terms' row.
+    b(
+        CompareTerms,
+        &[Key::Code(K::Left), Key::Char('h'), Key::Code(K::Up), Key::Char('k')],
         Action::Up,
-        "scroll the focused pane up",
-        Some("scroll"),
+        "previous term",
+        Some("choose"),
     ),
     b(
-        ComparePane,
-        &[Key::Code(K::Down), Key::Char('j')],
+        CompareTerms,
+        &[Key::Code(K::Right), Key::Char('l'), Key::Code(K::Down), Key::Char('j')],
         Action::Down,
-        "scroll the focused pane down",
-        Some("scroll"),
+        "next term",
+        Some("choose"),
     ),
-    b(ComparePane, &[Key::Code(K::Esc)], Action::Back, "back to the list", Some("list")),
+    m(CompareTerms, &[Key::Code(K::Enter)], Action::Select, "open the term in the glossary", "open"),
+    b(CompareTerms, &[Key::Code(K::Esc)], Action::Back, "back to the dimension's text", Some("back")),
     // The search overlay.
     b(Search, &[Key::Text], Action::Type(' '), "type to search: names fuzzily, text word by word", None),
     b(Search, &[Key::Code(K::Backspace)], Action::DeleteChar, "delete the last character", None),

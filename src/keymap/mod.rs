@@ -9,9 +9,9 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Back, Compare, ComparePane, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress,
-    QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart,
-    QuizTyped, Search, Sources,
+    Back, Compare, CompareDimension, CompareReading, CompareTerms, Confirm, FitNext, FitResult, FitStatement,
+    Global, Glossary, Help, Progress, QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults,
+    QuizResume, QuizRetry, QuizStart, QuizTyped, Search, Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -22,8 +22,12 @@ pub enum Context {
     Global,
     /// The Compare tab.
     Compare,
-    /// Compare, with a pane or the overlap focused: the arrows scroll it.
-    ComparePane,
+    /// Compare, with a dimension (or the fields' summaries) showing: what it shows.
+    CompareDimension,
+    /// Compare, reading a dimension across the whole width: the arrows scroll it.
+    CompareReading,
+    /// Compare, with the dimension's related terms focused.
+    CompareTerms,
     /// The Sources tab.
     Sources,
     /// The quiz's start form.
@@ -70,7 +74,9 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Compare => "Compare",
-            Context::ComparePane => "Compare: a pane focused",
+            Context::CompareDimension => "Compare: a dimension",
+            Context::CompareReading => "Compare: reading a dimension",
+            Context::CompareTerms => "Compare: the related terms",
             Context::Sources => "Sources",
             Context::QuizStart => "Quiz: start",
             Context::QuizResume => "Quiz: start, with an unfinished quiz",
@@ -206,11 +212,13 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 22] = [
+pub const ALL_CONTEXTS: [Context; 24] = [
     Global,
     Back,
     Compare,
-    ComparePane,
+    CompareDimension,
+    CompareReading,
+    CompareTerms,
     QuizStart,
     QuizResume,
     QuizQuestion,

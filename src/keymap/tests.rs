@@ -141,7 +141,25 @@ fn releases_are_ignored() {
 fn hints_merge_neighbours() {
     let h = hints(&[Compare, Global]);
     let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-    assert_eq!(text, ["↑↓ move", "←→ focus", "p/n prev/next", "u unread", "/ search", "? help", "q quit"]);
+    assert_eq!(text, ["↑↓ move", "→ read", "p/n prev/next", "u unread", "/ search", "? help", "q quit"]);
+    // Reading a dimension, its own keys come first and shadow the list's.
+    let h = hints(&[CompareReading, CompareDimension, Compare, Global]);
+    let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
+    assert_eq!(
+        text,
+        [
+            "↑↓ scroll",
+            "← list",
+            "→ terms",
+            "s sources",
+            "d differences",
+            "p/n prev/next",
+            "u unread",
+            "/ search",
+            "? help",
+            "q quit"
+        ]
+    );
     let h = hints(&[Help, Global]);
     let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
     assert_eq!(text, ["Esc close", "↑↓ scroll", "/ search", "Ctrl-c quit"]);

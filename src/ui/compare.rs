@@ -1,5 +1,6 @@
-//! The Compare tab: a grouped list of dimensions beside one pane per discipline, aligned on
-//! the same dimension, with the overlap, notes and sources below them.
+//! The Compare tab: a dimension read across the whole width, its facets aligned across the
+//! fields (see `reading`), with the grouped list of dimensions beside it while the list has
+//! focus, and the related glossary terms on the last row.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,331 +8,215 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Padding;
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::{wrap_hanging, wrap_text};
-use super::{framed, labelled, scrolled_box, truncate};
-use crate::app::{App, CompareFocus, CompareRow as Row};
+use super::reading::{self, Columns, Row};
+use super::wrap::wrap_text;
+use super::{framed, truncate};
+use crate::app::{App, CompareFocus, CompareRow as ListRow};
 use crate::view::{Drawn, Hit, ListCursor, Region};
 
-/// At or below this many columns, the panes stack vertically.
-pub const STACK_AT_WIDTH: u16 = 80;
-/// Side by side, no pane gets narrower than this.
-const MIN_PANE_WIDTH: u16 = 24;
-/// The summary under the title never takes more lines than this.
-const MAX_SUMMARY_LINES: usize = 4;
-
-/// Where each part of the tab goes, and its text wrapped to fit: the heights depend on the
-/// wrapped text, so it is wrapped once per frame here for both the layout and the drawing.
-struct Geometry {
-    pub list: Rect,
-    pub header: Rect,
-    pub panes: Vec<Rect>,
-    pub overlap: Option<Rect>,
-    pub terms: Option<Rect>,
-    header_lines: Vec<Line<'static>>,
-    pane_lines: Vec<Vec<Line<'static>>>,
-    overlap_lines: Vec<Line<'static>>,
-    term_lines: Vec<Line<'static>>,
-}
-
-fn geometry(app: &App, body: Rect) -> Geometry {
-    let list_w = list_width(app, body.width);
-    let [list, detail] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(body);
-    let header_lines = header_lines(app, detail.width.saturating_sub(2));
-    let header_h = (header_lines.len() as u16).min(detail.height / 3);
-    let related = app.related_terms();
-    let term_lines =
-        if related.is_empty() { Vec::new() } else { term_lines(app, &related, inner_width(detail.width)) };
-    let terms_h =
-        if term_lines.is_empty() { 0 } else { (term_lines.len() as u16 + 2).min(4).min(detail.height / 4) };
-    let [header, rest, terms] =
-        Layout::vertical([Constraint::Length(header_h), Constraint::Fill(1), Constraint::Length(terms_h)])
-            .areas(detail);
-    // The header is unboxed; a column of margin keeps it off the list's border.
-    let header = Rect { x: header.x + 1, width: header.width.saturating_sub(2), ..header };
-    // Side by side when there is room. The panes' widths do not depend on any height, so
-    // their text is wrapped first and its length decides the heights.
-    let n = app.content.disciplines.len().max(1) as u16;
-    let side_by_side = body.width > STACK_AT_WIDTH && rest.width / n >= MIN_PANE_WIDTH;
-    let constraints = vec![Constraint::Fill(1); n as usize];
-    let pane_widths: Vec<u16> = if side_by_side {
-        Layout::horizontal(constraints.clone())
-            .split(Rect { height: 1, ..rest })
-            .iter()
-            .map(|r| r.width)
-            .collect()
-    } else {
-        vec![rest.width; n as usize]
-    };
-    let pane_lines: Vec<Vec<Line<'static>>> = (0..app.content.disciplines.len())
-        .map(|i| pane_lines(app, i, inner_width(pane_widths.get(i).copied().unwrap_or(rest.width))))
-        .collect();
-    let overlap_lines = overlap_lines(app, inner_width(rest.width));
-    let overlap_h = if app.compare.has_overlap() {
-        // The overlap box gets all it needs when the panes leave room for it; otherwise a fair
-        // share (at least a third, at most half), and both scroll.
-        let wanted = overlap_lines.len() as u16 + 2;
-        let pane_need = pane_lines.iter().map(|l| l.len() as u16 + 2);
-        let panes_want = if side_by_side { pane_need.max().unwrap_or(0) } else { pane_need.sum() };
-        let share = wanted.min((rest.height / 3).max(5));
-        wanted.min(rest.height.saturating_sub(panes_want).max(share)).min(rest.height / 2)
-    } else {
-        0
-    };
-    let [panes_area, overlap] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(overlap_h)]).areas(rest);
-    let panes = if side_by_side {
-        Layout::horizontal(constraints).split(panes_area)
-    } else {
-        Layout::vertical(constraints).split(panes_area)
-    };
-    Geometry {
-        list,
-        header,
-        panes: panes.to_vec(),
-        overlap: app.compare.has_overlap().then_some(overlap),
-        terms: (terms_h > 0).then_some(terms),
-        header_lines,
-        pane_lines,
-        overlap_lines,
-        term_lines,
-    }
-}
-
-fn list_width(app: &App, body_width: u16) -> u16 {
-    app.lookups.compare_list_width.clamp(16, 36).min(body_width * 2 / 5)
-}
-
-/// Text columns inside a bordered box with a column of padding on each side.
-fn inner_width(width: u16) -> usize {
-    width.saturating_sub(4) as usize
-}
-
-fn header_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = super::styles(app);
-    let width = width as usize;
-    let (title, context, summary) = match app.compare.dimension() {
-        None => (
-            "The fields".to_string(),
-            "what each one is".to_string(),
-            Some("Esc goes back to the matrix; the list walks the dimensions.".to_string()),
-        ),
-        Some(d) => {
-            let dim = &app.content.dimensions[d];
-            let group = &app.content.groups[dim.group].title;
-            let pos = format!("{group} · {}/{}", d + 1, app.content.dimensions.len());
-            (dim.title.clone(), pos, dim.summary.clone())
-        }
-    };
-    let title_w = title.width();
-    let mut first = vec![Span::styled(truncate(&title, width), t.title)];
-    if title_w + 3 + context.width() <= width {
-        first.push(Span::styled(format!("  {context}"), t.dim));
-    }
-    let mut lines = vec![Line::from(first)];
-    if let Some(summary) = summary {
-        let mut wrapped = wrap_text(&summary, width);
-        if wrapped.len() > MAX_SUMMARY_LINES {
-            wrapped.truncate(MAX_SUMMARY_LINES);
-            let last = wrapped.last_mut().expect("not empty");
-            *last = truncate(&format!("{last} …"), width);
-        }
-        lines.extend(wrapped.into_iter().map(|l| Line::styled(l, t.emphasis)));
-    }
-    lines
-}
-
-/// The line where point `point` of a pane `width` columns wide starts: only the wrapping
-/// knows it, so a search result asks for it and the frame resolves it.
-fn point_line(app: &App, pane: usize, point: usize, width: usize) -> u16 {
-    let Some(d) = app.compare.dimension() else { return 0 };
-    let dim = &app.content.dimensions[d];
-    let before: usize =
-        (0..point.min(dim.points[pane].len())).map(|p| point_wrapped(dim, pane, p, width).len()).sum();
-    before.min(u16::MAX as usize) as u16
-}
-
-/// Point `p` of pane `pane` wrapped after its marker; a facet's point opens with its label.
-fn point_wrapped(dim: &crate::content::Dimension, pane: usize, p: usize, width: usize) -> Vec<String> {
-    let point = &dim.points[pane][p];
-    let marker = dim.marker(p);
-    let indent = " ".repeat(marker.width());
-    match dim.facets.get(p) {
-        Some(label) => wrap_hanging(&format!("{label}: {point}"), width, &marker, &indent),
-        None => wrap_hanging(point, width, &marker, &indent),
-    }
-}
-
-/// The related terms as a run of names, wrapped; the highlighted one reversed when focused.
-fn term_lines(app: &App, related: &[usize], width: usize) -> Vec<Line<'static>> {
-    let t = super::styles(app);
-    let focused = app.compare.focus == CompareFocus::Terms;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut line: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for (i, &term) in related.iter().enumerate() {
-        let name = truncate(&app.content.terms[term].name, width.max(1));
-        let w = name.width() + if line.is_empty() { 0 } else { 3 };
-        if !line.is_empty() && used + w > width {
-            lines.push(Line::from(std::mem::take(&mut line)));
-            used = 0;
-        }
-        if !line.is_empty() {
-            line.push(Span::styled(" · ", t.dim));
-            used += 3;
-        }
-        used += name.width();
-        let style = if focused && i == app.compare.term { t.selected } else { t.text };
-        line.push(Span::styled(name, style));
-    }
-    if !line.is_empty() {
-        lines.push(Line::from(line));
-    }
-    lines
-}
-
-/// The text of discipline `i`'s pane, wrapped to `width`.
-pub fn pane_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
-    let t = super::styles(app);
-    let mut lines = Vec::new();
-    match app.compare.dimension() {
-        Some(d) => {
-            let dim = &app.content.dimensions[d];
-            for p in 0..dim.points[i].len() {
-                let wrapped = point_wrapped(dim, i, p, width);
-                // A facet's label leads its point, so the fields' points can be paired by it.
-                let marker = dim.marker(p);
-                let label = dim.facets.get(p).map(|l| format!("{marker}{l}:"));
-                for (k, l) in wrapped.into_iter().enumerate() {
-                    match label.as_deref().filter(|h| k == 0 && l.starts_with(h)) {
-                        Some(head) => {
-                            let rest = l[head.len()..].to_owned();
-                            lines.push(Line::from(vec![
-                                Span::styled(marker.clone(), t.text),
-                                Span::styled(head[marker.len()..].to_owned(), t.emphasis),
-                                Span::styled(rest, t.text),
-                            ]));
-                        }
-                        None => lines.push(Line::styled(l, t.text)),
-                    }
-                }
-            }
-        }
-        None => {
-            let disc = &app.content.disciplines[i];
-            lines.extend(wrap_text(&disc.summary, width).into_iter().map(|l| Line::styled(l, t.text)));
-            if !disc.sources.is_empty() {
-                lines.push(Line::default());
-                lines.extend(sources_lines(app, &disc.sources, width));
-            }
-        }
-    }
-    lines
-}
-
-fn sources_lines(app: &App, sources: &[usize], width: usize) -> Vec<Line<'static>> {
-    let cites: Vec<&str> = sources.iter().map(|&s| app.content.sources[s].label()).collect();
-    let label = if cites.len() == 1 { "Source: " } else { "Sources: " };
-    let t = super::styles(app);
-    labelled(label, &cites.join("; "), width, t.dim.patch(t.emphasis), t.dim)
-}
-
-/// The text of the box below the panes: the overlap, the note and the sources.
-pub fn overlap_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = super::styles(app);
-    let Some(d) = app.compare.dimension() else {
-        return Vec::new();
-    };
-    let dim = &app.content.dimensions[d];
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    if let Some(overlap) = &dim.overlap {
-        lines.extend(wrap_text(overlap, width).into_iter().map(|l| Line::styled(l, t.text)));
-    }
-    if let Some(note) = &dim.note {
-        if !lines.is_empty() {
-            lines.push(Line::default());
-        }
-        lines.extend(labelled("Note: ", note, width, t.warning.patch(t.emphasis), t.text));
-    }
-    if !lines.is_empty() {
-        lines.push(Line::default());
-    }
-    lines.extend(sources_lines(app, &dim.sources, width));
-    lines
-}
+/// Rows the reading text keeps at least, below a summary shown above it.
+const MIN_TEXT_ROWS: u16 = 3;
+/// Below this height the related terms' row is left out: the text needs every row.
+const TERMS_FROM_HEIGHT: u16 = 14;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     // The list's first entry is the at-a-glance matrix, drawn across the whole body.
     if app.compare.on_matrix() {
         return super::matrix::render(app, area, buf, rec);
     }
-    let mut g = geometry(app, area);
-    render_list(app, g.list, buf, rec);
-    super::draw::draw_lines(buf, g.header, &g.header_lines, 0);
-    for (i, pane) in g.panes.iter().enumerate() {
-        let disc = &app.content.disciplines[i];
-        let title = pane_title(&disc.name, &disc.short, pane.width);
-        let lines = std::mem::take(&mut g.pane_lines[i]);
-        let title = Line::from(Span::styled(title, super::styles(app).discipline(disc.color)));
-        let focused = app.compare.focus == CompareFocus::Pane(i);
-        let requested = app.compare.scroll_to.filter(|(p, _)| *p == i);
-        let scroll = match requested {
-            Some((_, point)) => point_line(app, i, point, inner_width(pane.width)),
-            None => app.compare.scroll[i],
-        };
-        let shown = scrolled_box(app, *pane, framed(app, title, focused), lines, scroll, buf);
-        rec.show_viewport(Region::Pane(i), *pane, shown);
-        if requested.is_some() {
-            rec.resolved_scroll = Some((i, shown.offset));
+    let detail = if app.compare.list_shown() {
+        let list_w = list_width(app, area.width);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(area);
+        render_list(app, list, buf, rec);
+        detail
+    } else {
+        area
+    };
+    render_reading(app, detail, buf, rec);
+}
+
+fn list_width(app: &App, body_width: u16) -> u16 {
+    app.lookups.compare_list_width.clamp(16, 36).min(body_width * 2 / 5)
+}
+
+/// The dimension: its title, summary and the fields' names fixed at the top, the aligned
+/// text below them in one scroll, the related terms on the last row.
+fn render_reading(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
+    // A column of margin on the left; on the right, one more and the scrollbar's.
+    let text = Rect { x: area.x + 1, width: area.width.saturating_sub(3), ..area };
+    let width = text.width as usize;
+    if width == 0 || area.height == 0 {
+        return;
+    }
+    let related = app.related_terms();
+    let terms_h = u16::from(!related.is_empty() && area.height >= TERMS_FROM_HEIGHT);
+    let blocks = reading::blocks(app);
+    let cols = Columns::new(app.content.disciplines.len(), width, reading::label_need(&blocks));
+    let summary = summary_of(app);
+    let summary_lines = summary.as_deref().map(|s| wrap_text(s, width)).unwrap_or_default();
+    let heads_h = u16::from(!cols.stacked);
+    // The summary stays above the columns when it leaves the text a few rows; otherwise the
+    // title leads it into the scrolled text, whole, and the first points follow it.
+    let fixed = 1 + summary_lines.len() as u16 + heads_h;
+    let summary_above = fixed + MIN_TEXT_ROWS + terms_h <= area.height;
+    let opening = (!summary_above).then(|| title_and_summary(app, summary.as_deref()));
+    let above = if summary_above { fixed } else { heads_h };
+    let rows = area.height.saturating_sub(above + terms_h) as usize;
+    let doc = reading::reading(app, &blocks, &cols, opening.as_ref(), rows);
+    let mut y = text.y;
+    if summary_above {
+        super::draw::draw_line(buf, text.x, y, text.right(), &title_line(app, width));
+        y += 1;
+        for l in &summary_lines {
+            super::draw::draw_line(buf, text.x, y, text.right(), &Line::styled(l.clone(), t.emphasis));
+            y += 1;
         }
     }
-    if let Some(overlap) = g.overlap {
-        let has_text =
-            app.compare.dimension().and_then(|d| app.content.dimensions[d].overlap.as_ref()).is_some();
-        let label = if has_text {
-            if app.content.disciplines.len() == 2 {
-                " ◆ Overlap: shared by both "
-            } else {
-                " ◆ Overlap: shared by all "
-            }
-        } else {
-            " Notes and sources "
-        };
-        let title = Line::from(Span::styled(label, super::styles(app).overlap));
-        let slot = app.content.disciplines.len();
-        let lines = std::mem::take(&mut g.overlap_lines);
-        let focused = app.compare.focus == CompareFocus::Overlap;
-        let shown =
-            scrolled_box(app, overlap, framed(app, title, focused), lines, app.compare.scroll[slot], buf);
-        rec.show_viewport(Region::Overlap, overlap, shown);
+    if heads_h > 0 && y < area.bottom() {
+        draw_row(buf, text, y, &reading::column_heads(app, &cols));
+        y += 1;
     }
-    if let Some(area) = g.terms {
-        let focused = app.compare.focus == CompareFocus::Terms;
-        let hint = if focused { " Related terms: Enter opens in the glossary " } else { " Related terms " };
-        let title = Line::styled(hint, super::styles(app).title);
-        let lines = std::mem::take(&mut g.term_lines);
-        // Keep the highlighted term's line in view.
-        let row = lines
-            .iter()
-            .position(|l| l.spans.iter().any(|s| s.style == super::styles(app).selected))
-            .unwrap_or(0) as u16;
-        let scroll = row.saturating_sub(area.height.saturating_sub(3));
-        let shown = scrolled_box(app, area, framed(app, title, focused), lines, scroll, buf);
-        rec.show_viewport(Region::Terms, area, shown);
+    let body = Rect { y, height: area.bottom().saturating_sub(y + terms_h), ..text };
+    let len = doc.rows.len();
+    let max = len.saturating_sub(body.height as usize);
+    let wanted = match app.compare.scroll_to {
+        // A searched-for point: its row at the top, as far as the text goes.
+        Some((field, point)) => {
+            doc.point_rows.get(field).and_then(|p| p.get(point)).copied().unwrap_or(0).min(u16::MAX as usize)
+                as u16
+        }
+        None => app.compare.scroll,
+    };
+    let offset = (wanted as usize).min(max);
+    for (k, row) in doc.rows.iter().skip(offset).take(body.height as usize).enumerate() {
+        draw_row(buf, body, body.y + k as u16, row);
+    }
+    if len > body.height as usize && body.height > 0 {
+        let bar = Rect { x: area.right() - 1, width: 1, ..body };
+        super::scrollbar(buf, bar, max, offset, t.border);
+    }
+    rec.show(
+        Region::Reading,
+        Rect { y: area.y, height: area.height - terms_h, ..area },
+        body.height,
+        len,
+        offset,
+    );
+    if app.compare.scroll_to.is_some() {
+        rec.resolved_scroll = Some(offset as u16);
+    }
+    if terms_h > 0 {
+        let strip = Rect { y: area.bottom() - 1, height: 1, ..text };
+        render_terms(app, &related, strip, buf, rec);
     }
 }
 
-/// "Name (SHORT)" when it fits, else the name, else the short name.
-fn pane_title(name: &str, short: &str, width: u16) -> String {
-    let room = (width as usize).saturating_sub(4);
-    let full = format!(" {name} ({short}) ");
-    if full.width() <= room {
-        return full;
+fn draw_row(buf: &mut Buffer, area: Rect, y: u16, row: &Row) {
+    for (x, line) in &row.parts {
+        let x = area.x.saturating_add(*x as u16);
+        if x < area.right() {
+            super::draw::draw_line(buf, x, y, area.right(), line);
+        }
     }
-    let name_only = format!(" {name} ");
-    if name_only.width() <= room {
-        return name_only;
+}
+
+/// The dimension's summary, or what the fields' page is.
+fn summary_of(app: &App) -> Option<String> {
+    match app.compare.dimension() {
+        Some(d) => app.content.dimensions[d].summary.clone(),
+        None => Some("What each field covers, in a paragraph each.".to_string()),
     }
-    truncate(&format!(" {short} "), room)
+}
+
+/// The title and the summary as one paragraph, for a screen too short for both above the
+/// text.
+fn title_and_summary(app: &App, summary: Option<&str>) -> (String, String) {
+    let title = match app.compare.dimension() {
+        Some(d) => app.content.dimensions[d].title.clone(),
+        None => "The fields".to_string(),
+    };
+    (title, summary.unwrap_or_default().to_string())
+}
+
+/// The title, where it stands, and what the two toggles would do, as far as they fit.
+fn title_line(app: &App, width: usize) -> Line<'static> {
+    let t = super::styles(app);
+    let (title, context) = match app.compare.dimension() {
+        None => ("The fields".to_string(), None),
+        Some(d) => {
+            let dim = &app.content.dimensions[d];
+            let group = &app.content.groups[dim.group].title;
+            (dim.title.clone(), Some((format!("{}/{}", d + 1, app.content.dimensions.len()), group.clone())))
+        }
+    };
+    let sources = if app.compare.sources { "s hide sources" } else { "s sources" };
+    let differences = match (app.compare.dimension(), app.compare.differences) {
+        (None, _) => "",
+        (_, true) => "d show shared",
+        (_, false) => "d differences only",
+    };
+    let toggles =
+        [sources, differences].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("  ");
+    let mut spans = vec![Span::styled(truncate(&title, width), t.title)];
+    let mut used = title.width().min(width);
+    if let Some((position, group)) = context {
+        for extra in [position, group] {
+            let piece = format!("  {extra}");
+            if used + piece.width() + 2 + toggles.width() <= width {
+                used += piece.width();
+                spans.push(Span::styled(piece, t.dim));
+            }
+        }
+    }
+    if used + 2 + toggles.width() <= width {
+        spans.push(Span::raw(" ".repeat(width - used - toggles.width())));
+        spans.push(Span::styled(toggles, t.dim));
+    }
+    Line::from(spans)
+}
+
+/// The related terms on one row: "Terms" then their names, the highlighted one reversed
+/// while the row has focus; the row starts late enough to show it.
+fn render_terms(app: &App, related: &[usize], area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
+    let t = super::styles(app);
+    let focused = app.compare.focus == CompareFocus::Terms;
+    let selected = app.compare.term.min(related.len().saturating_sub(1));
+    let head = if focused { "Terms (Enter opens): " } else { "Terms: " };
+    let width = area.width as usize;
+    let names: Vec<String> = related.iter().map(|&r| app.content.terms[r].name.clone()).collect();
+    let room = width.saturating_sub(head.width() + 2);
+    // The first name shown: as early as still shows the highlighted one.
+    let span_width = |from: usize, to: usize| names[from..=to].iter().map(|n| n.width() + 3).sum::<usize>();
+    let mut first = 0;
+    while first < selected && span_width(first, selected) > room {
+        first += 1;
+    }
+    let mut spans = vec![Span::styled(head, t.dim)];
+    let mut x = area.x + head.width() as u16;
+    if first > 0 {
+        spans.push(Span::styled("… ", t.dim));
+        x += 2;
+    }
+    for (i, name) in names.iter().enumerate().skip(first) {
+        let left = usize::from(area.right().saturating_sub(x));
+        let sep = if i > first { 3 } else { 0 };
+        if name.width() + sep > left {
+            spans.push(Span::styled(if left > sep { " …" } else { "" }, t.dim));
+            break;
+        }
+        if sep > 0 {
+            spans.push(Span::styled(" · ", t.dim));
+            x += 3;
+        }
+        let style = if focused && i == selected { t.selected } else { t.text };
+        spans.push(Span::styled(name.clone(), style));
+        rec.hit_area(Rect { x, width: name.width() as u16, ..area }, Hit::Term(related[i]));
+        x += name.width() as u16;
+    }
+    super::draw::draw_line(buf, area.x, area.y, area.right(), &Line::from(spans));
+    rec.show(Region::Terms, area, 1, related.len(), first);
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
@@ -348,9 +233,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     rec.show(Region::CompareList, area, inner.height, rows.len(), offset);
     for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(offset)) {
         let entry = match *row {
-            Row::Overview => 0,
-            Row::Dimension(e) => e,
-            Row::Group(_) => continue,
+            ListRow::Overview => 0,
+            ListRow::Dimension(e) => e,
+            ListRow::Group(_) => continue,
         };
         rec.hit_area(Rect { y, height: 1, ..inner }, Hit::CompareEntry(entry));
     }
@@ -362,9 +247,9 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         .map(|row| {
             let selected = *row == selected_row_of(app);
             let (text, style) = match *row {
-                Row::Overview => (entry_text("At a glance", selected, width), t.item),
-                Row::Group(g) => (truncate(&app.content.groups[g].title, width), t.group),
-                Row::Dimension(e) => {
+                ListRow::Overview => (entry_text("At a glance", selected, width), t.item),
+                ListRow::Group(g) => (truncate(&app.content.groups[g].title, width), t.group),
+                ListRow::Dimension(e) => {
                     let title = format!("{} {}", marks(app, e - 1), app.content.dimensions[e - 1].title);
                     (entry_text(&title, selected, width), t.item)
                 }
@@ -384,7 +269,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
 }
 
 /// The list's rows and the first one shown in `height` rows.
-fn list_window(app: &App, height: usize) -> (&[Row], usize) {
+fn list_window(app: &App, height: usize) -> (&[ListRow], usize) {
     let rows = &app.lookups.compare_rows;
     let selected_row = selected_row_index(app);
     let offset = ListCursor { selected: selected_row, len: rows.len(), rows: height }.offset();
@@ -400,10 +285,10 @@ fn selected_row_index(app: &App) -> usize {
     }
 }
 
-fn selected_row_of(app: &App) -> Row {
+fn selected_row_of(app: &App) -> ListRow {
     match app.compare.selected {
-        0 => Row::Overview,
-        e => Row::Dimension(e),
+        0 => ListRow::Overview,
+        e => ListRow::Dimension(e),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod progress;
 pub mod quiz;
 mod quiz_answer;
+pub mod reading;
 pub mod search;
 pub mod sources;
 pub mod theme;
@@ -410,13 +411,12 @@ mod tests {
         assert_eq!(a.help, Some(help.height - 1));
 
         let mut a = app(60, 30);
-        // Enter on the matrix opens the first dimension.
+        // Enter on the matrix opens the first dimension to read.
         press(&mut a, Action::Select);
-        press(&mut a, Action::FocusNext);
-        let pane = *a.drawn.shown(Region::Pane(0)).expect("the pane is drawn");
-        assert!(pane.height > 1 && pane.len > 2 * pane.height, "the pane overflows: {pane:?}");
+        let text = *a.drawn.shown(Region::Reading).expect("the dimension is drawn");
+        assert!(text.height > 1 && text.len > 2 * text.height, "the text overflows: {text:?}");
         press(&mut a, Action::PageDown);
-        assert_eq!(a.compare.scroll[0], pane.height - 1);
+        assert_eq!(a.compare.scroll, text.height - 1);
 
         // Lists page the same way, by the rows they show.
         let mut a = app(60, 20);
@@ -431,6 +431,7 @@ mod tests {
     fn a_click_is_looked_up_in_the_frame() {
         let mut a = app(100, 30);
         press(&mut a, Action::Select);
+        press(&mut a, Action::FocusPrev);
         let (area, _) = *a.drawn.hits.iter().find(|(_, h)| *h == Hit::CompareEntry(3)).expect("shown");
         a.update(Action::Click(area.x + 1, area.y));
         assert_eq!(a.compare.selected, 3);

@@ -4,8 +4,9 @@
 //! `unicode-normalization` crate) with the combining marks dropped, so accents fold
 //! ("Régie" is "regie", the "ﬁ" ligature is "fi") while other scripts stay as they are;
 //! lower case; full stops and apostrophes removed ("J.I.T." is "jit", "Little's" is
-//! "littles"); any other run of punctuation, symbols or spaces one space ("just-in-time" is
-//! "just in time"); a leading "the", "a" or "an" dropped.
+//! "littles"); an ampersand read as the word "and" ("S&OP" is "s and op", so "SOP", another
+//! acronym, is not one typo away from it); any other run of punctuation, symbols or spaces one
+//! space ("just-in-time" is "just in time"); a leading "the", "a" or "an" dropped.
 //!
 //! Then a small typo tolerance: the Damerau-Levenshtein distance (`strsim`: insertions,
 //! deletions, substitutions and swaps of two neighbours, one edit each), at most
@@ -27,14 +28,28 @@ pub struct TypedMatch {
 
 /// The form compared: see the module's documentation.
 pub fn normalise(text: &str) -> String {
+    normalise_counting(text).0
+}
+
+/// The normalised form and how many ampersands became "and": each counts as one character
+/// for the typo allowance, so spelling "&" out gives no extra edits ("S&OP" allows one).
+fn normalise_counting(text: &str) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
+    let mut ampersands = 0;
     // True at the start and after a space, so separators never double up or lead.
     let mut after_space = true;
     for c in text.nfkd() {
         if is_combining_mark(c) || matches!(c, '.' | '\'' | '\u{2019}' | '\u{2018}' | '`') {
             continue;
         }
-        if c.is_alphanumeric() {
+        if c == '&' {
+            if !after_space {
+                out.push(' ');
+            }
+            out.push_str("and ");
+            after_space = true;
+            ampersands += 1;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             after_space = false;
         } else if !after_space {
@@ -47,10 +62,10 @@ pub fn normalise(text: &str) -> String {
     }
     for article in ["the ", "a ", "an "] {
         if let Some(rest) = out.strip_prefix(article) {
-            return rest.to_string();
+            return (rest.to_string(), ampersands);
         }
     }
-    out
+    (out, ampersands)
 }
 
 /// The edits allowed against an accepted answer of this many characters (normalised).
@@ -69,14 +84,18 @@ pub fn check(typed: &str, accepted: &[String]) -> TypedMatch {
     if typed.is_empty() {
         return wrong;
     }
-    let forms: Vec<String> = accepted.iter().map(|a| normalise(a)).collect();
-    if let Some(i) = forms.iter().position(|f| *f == typed) {
+    let forms: Vec<(String, usize)> = accepted.iter().map(|a| normalise_counting(a)).collect();
+    if let Some(i) = forms.iter().position(|(f, _)| *f == typed) {
         return TypedMatch { correct: true, close: false, matched: Some(i) };
     }
     let best = forms
         .iter()
         .enumerate()
-        .map(|(i, f)| (strsim::damerau_levenshtein(&typed, f), i, f.chars().count()))
+        .map(|(i, (f, amps))| {
+            // "and" for "&" is three characters standing for one.
+            let written = f.chars().count().saturating_sub(2 * amps);
+            (strsim::damerau_levenshtein(&typed, f), i, written)
+        })
         .filter(|&(d, _, len)| d <= allowed_edits(len))
         .min_by_key(|&(d, i, _)| (d, i));
     match best {
@@ -125,6 +144,25 @@ mod tests {
         let mrp = accepted(&["MRP"]);
         assert!(!check("ERP", &mrp).correct);
         assert!(check("mrp", &mrp).correct);
+    }
+
+    #[test]
+    fn an_ampersand_is_the_word_and() {
+        assert_eq!(normalise("S&OP"), "s and op");
+        assert_eq!(normalise("S & OP"), "s and op");
+        assert_eq!(normalise("Sales & Operations Planning"), "sales and operations planning");
+        assert_eq!(normalise("R&D&"), "r and d and");
+        assert_eq!(normalise("＆"), "and", "the full-width form decomposes to '&'");
+        let a = accepted(&["Sales and operations planning", "S&OP"]);
+        for typed in ["S&OP", "s & op", "S and OP", "sales & operations planning"] {
+            assert!(check(typed, &a).correct, "{typed}");
+        }
+        // Standard operating procedure is another acronym, not a typo of S&OP.
+        assert!(!check("SOP", &a).correct);
+        assert!(!check("S.O.P.", &a).correct);
+        // The allowance follows "S&OP" as written (four characters, one edit), not "s and op".
+        assert!(check("S&O", &a).close, "one edit");
+        assert!(!check("&OP", &a).correct, "two edits");
     }
 
     #[test]
