@@ -52,6 +52,19 @@ fn key_to_bytes_120x36(bencher: Bencher) {
     });
 }
 
+/// What the event loop does to each frame after drawing it and before ratatui diffs it:
+/// the wide-character repair (src/terminal/screen.rs), over the Compare matrix at 120×36.
+#[divan::bench]
+fn repair_frame_120x36(bencher: Bencher) {
+    let mut app = App::new(Content::builtin(), &theme::COLOUR, (120, 36));
+    let area = Rect::new(0, 0, 120, 36);
+    let mut buf = Buffer::empty(area);
+    app.observe(ui::render_frame(&app, area, &mut buf));
+    let mut repair = scm_vs_om::terminal::Repair::default();
+    repair.frame(&mut buf);
+    bencher.bench_local(|| repair.frame(black_box(&mut buf)));
+}
+
 /// The screens, as the actions that lead to them from the start.
 const SCREENS: &[(&str, &[Action])] = &[
     // Compare opens on the at-a-glance matrix; ← shows the fields (the former overview).

@@ -119,21 +119,37 @@ pub fn render_too_large(real: Size, area: Rect, buf: &mut Buffer) {
 /// is, ratatui's diff skips the cell after an unchanged wide character, so the overlay's
 /// border there would never be sent (reliability review F6).
 pub fn blank_covered_wide_cells(buf: &mut Buffer) {
+    blank_covered(buf, |_, _, _, _| {});
+}
+
+/// A cell's width, as `Cell::cell_width` gives it, without a table lookup for the printable
+/// ASCII most cells hold (the lookup for every cell, twice, was a third of a key's time).
+fn width(cell: &Cell) -> u16 {
+    let symbol = cell.symbol().as_bytes();
+    let forced = matches!(cell.diff_option, CellDiffOption::ForcedWidth(_));
+    if !forced && symbol.len() == 1 && (b' '..0x7f).contains(&symbol[0]) { 1 } else { cell.cell_width() }
+}
+
+/// Blanks the wide characters drawn over, and tells `kept` of each one that stays: its
+/// column, row, width and symbol. A row at a time, as a slice: indexing each cell by its
+/// position cost more than the rest.
+fn blank_covered(buf: &mut Buffer, mut kept: impl FnMut(u16, u16, u16, &str)) {
     let area = buf.area;
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
-            let width = buf[(x, y)].cell_width().max(1);
+    let w = usize::from(area.width);
+    for (y, row) in (area.top()..area.bottom()).zip(buf.content.chunks_exact_mut(w.max(1))) {
+        let mut x = 0;
+        while x < w {
+            let width = usize::from(width(&row[x]).max(1));
             if width > 1 {
-                let end = x.saturating_add(width).min(area.right());
-                let covered = (x + 1..end).any(|cx| !matches!(buf[(cx, y)].symbol(), " " | ""));
-                if covered {
-                    buf[(x, y)].set_symbol(" ");
+                let end = (x + width).min(w);
+                if row[x + 1..end].iter().any(|c| !matches!(c.symbol(), " " | "")) {
+                    row[x].set_symbol(" ");
                     x += 1;
                     continue;
                 }
+                kept(area.x + x as u16, y, width as u16, row[x].symbol());
             }
-            x = x.saturating_add(width);
+            x += width;
         }
     }
 }
@@ -153,22 +169,17 @@ impl Repair {
     /// character as two narrow glyphs (flags in some emulators) still shows its right half
     /// there: flag fragments inside the search overlay (reliability review F6).
     pub fn frame(&mut self, buf: &mut Buffer) {
-        blank_covered_wide_cells(buf);
+        // This frame's wide characters are noted in the same pass that blanks those drawn
+        // over (a blanked one is no longer wide).
+        let mut wide = Vec::new();
+        blank_covered(buf, |x, y, width, symbol| wide.push((x, y, width, symbol.to_owned())));
         let area = buf.area;
-        for (x, y, width, symbol) in self.wide.drain(..) {
+        for (x, y, width, symbol) in std::mem::replace(&mut self.wide, wide) {
             if !area.contains(Position { x, y }) || buf[(x, y)].symbol() == symbol {
                 continue;
             }
             for cx in x + 1..x.saturating_add(width).min(area.right()) {
                 buf[(cx, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
-            }
-        }
-        for y in area.top()..area.bottom() {
-            for x in area.left()..area.right() {
-                let width = buf[(x, y)].cell_width();
-                if width > 1 {
-                    self.wide.push((x, y, width, buf[(x, y)].symbol().to_owned()));
-                }
             }
         }
     }
@@ -190,6 +201,83 @@ mod tests {
         let row = |y| (0..8).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>();
         assert_eq!(row(0), "ab ║cd  ");
         assert_eq!(row(1), "ab供 cd  ", "an intact wide character stays");
+    }
+
+    /// The repair as it was, two passes with the width looked up for every cell: the
+    /// reference for the one-pass repair.
+    #[derive(Default)]
+    struct TwoPasses {
+        wide: Vec<(u16, u16, u16, String)>,
+    }
+
+    impl TwoPasses {
+        fn frame(&mut self, buf: &mut Buffer) {
+            let area = buf.area;
+            for y in area.top()..area.bottom() {
+                let mut x = area.left();
+                while x < area.right() {
+                    let width = buf[(x, y)].cell_width().max(1);
+                    if width > 1 {
+                        let end = x.saturating_add(width).min(area.right());
+                        if (x + 1..end).any(|cx| !matches!(buf[(cx, y)].symbol(), " " | "")) {
+                            buf[(x, y)].set_symbol(" ");
+                            x += 1;
+                            continue;
+                        }
+                    }
+                    x = x.saturating_add(width);
+                }
+            }
+            for (x, y, width, symbol) in self.wide.drain(..) {
+                if !area.contains(Position { x, y }) || buf[(x, y)].symbol() == symbol {
+                    continue;
+                }
+                for cx in x + 1..x.saturating_add(width).min(area.right()) {
+                    buf[(cx, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+                }
+            }
+            for y in area.top()..area.bottom() {
+                for x in area.left()..area.right() {
+                    let width = buf[(x, y)].cell_width();
+                    if width > 1 {
+                        self.wide.push((x, y, width, buf[(x, y)].symbol().to_owned()));
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Frames of wide and narrow text with cells drawn over anywhere (an overlay's
+        /// border, a symbol set straight into a cell), one after another: the one-pass repair
+        /// leaves each as the two passes did.
+        #[test]
+        fn one_pass_repairs_as_two_did(
+            frames in proptest::collection::vec(
+                (
+                    proptest::collection::vec("[ab 供😀🇫🇷é\u{301}]{0,12}", 3),
+                    proptest::collection::vec((0u16..10, 0u16..3, proptest::sample::select(vec!["║", "x", " ", "", "供"])), 0..6),
+                ),
+                1..5,
+            )
+        ) {
+            let area = Rect::new(0, 0, 10, 3);
+            let (mut ours, mut theirs) = (Repair::default(), TwoPasses::default());
+            for (rows, over) in frames {
+                let mut buf = Buffer::empty(area);
+                for (y, row) in rows.iter().enumerate() {
+                    buf.set_string(0, y as u16, row, ratatui::style::Style::new());
+                }
+                for (x, y, symbol) in over {
+                    buf[(x, y)].set_symbol(symbol);
+                }
+                let mut expected = buf.clone();
+                ours.frame(&mut buf);
+                theirs.frame(&mut expected);
+                proptest::prop_assert_eq!(&buf, &expected);
+                proptest::prop_assert_eq!(&ours.wide, &theirs.wide);
+            }
+        }
     }
 
     #[test]
