@@ -101,16 +101,13 @@ pub fn render(app: &App, body: Rect, buf: &mut Buffer, rec: &mut Drawn) {
         if let Some(ctx) = context(app, item.target) {
             let used: usize = spans.iter().map(span_width).sum();
             if used + 6 < width {
-                let text = truncate(&format!("  · {ctx}"), width - used);
                 let style = if selected { t.selected } else { t.dim };
-                // The dot apart, so the title, mostly ASCII, is drawn a slice at a time (where
-                // nothing could join the blank before it).
-                match text.strip_prefix("  · ").filter(|rest| rest.starts_with(|c: char| c.is_ascii())) {
-                    Some(rest) => {
-                        let rest = rest.to_string();
-                        spans.extend([Span::styled("  · ", style), Span::styled(rest, style)]);
-                    }
-                    None => spans.push(Span::styled(text, style)),
+                let plain = !ctx.is_empty() && ctx.bytes().all(|b| (b' '..0x7f).contains(&b));
+                if plain && 4 + ctx.len() <= width - used {
+                    // Whole, borrowed, and the dot apart, so the title is drawn a slice at a time.
+                    spans.extend([Span::styled("  · ", style), Span::styled(ctx, style)]);
+                } else {
+                    spans.push(Span::styled(truncate(&format!("  · {ctx}"), width - used), style));
                 }
             }
         }
