@@ -37,58 +37,104 @@ fn order(app: &App) -> Vec<(Context, bool)> {
 /// A binding as help shows it.
 struct Entry {
     bind: &'static Binding,
-    /// Its keys, as labels: `↑, k`.
-    keys: String,
-    /// The column its text starts at, after the indent: the keys padded.
-    col: usize,
-    /// The widths of the words of its text.
-    words: Vec<usize>,
+    /// The start of its first row (its keys' labels, `  ↑, k`, padded to the text's column)
+    /// and of the others (blanks as wide).
+    first: String,
+    rest: String,
+    /// Where each word of its text is (bytes), and how wide.
+    words: Vec<(std::ops::Range<usize>, usize)>,
+    /// Whether one space, no more, is between each two words: then a row's text is a slice
+    /// of the binding's own.
+    single_spaced: bool,
 }
 
 impl Entry {
-    /// The start of its first row (the keys, padded) and of the others (blanks).
-    fn prefixes(&self) -> (String, String) {
-        let first = format!("  {}{}", self.keys, " ".repeat(self.col - self.keys.width()));
-        (first, " ".repeat(self.col + 2))
+    fn new(bind: &'static Binding) -> Entry {
+        let keys: Vec<String> = bind.keys.iter().map(|k| k.label()).collect();
+        let keys = keys.join(", ");
+        let col = KEYS_COLUMN.max(keys.width() + 2);
+        let first = format!("  {keys}{}", " ".repeat(col - keys.width()));
+        let text = bind.help;
+        let words: Vec<_> = text
+            .split_whitespace()
+            .map(|w| {
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                (at..at + w.len(), w.width())
+            })
+            .collect();
+        let single_spaced = words.windows(2).all(|p| &text[p[0].0.end..p[1].0.start] == " ");
+        Entry { bind, first, rest: " ".repeat(col + 2), words, single_spaced }
     }
 
-    /// How many rows its text wraps to: what `wrap_hanging` makes of it (a test holds the
-    /// two equal for every binding and width), without making the rows.
-    fn rows(&self, width: usize) -> usize {
-        if width == 0 {
-            return 0;
+    /// Tells `start` the word each row starts with, when the text wraps simply: the
+    /// prefixes kept and no word longer than a row. Returns whether it did. The rows are
+    /// `wrap_hanging`'s (tests hold the two equal for every binding and width).
+    fn row_starts(&self, width: usize, mut start: impl FnMut(usize)) -> bool {
+        // Both prefixes are this wide.
+        let prefix = self.rest.len();
+        if width == 0 || prefix >= width || self.words.iter().any(|(_, w)| prefix + w > width) {
+            return false;
         }
-        // Both prefixes are this wide; the wrap drops them when they leave no room.
-        let prefix = if self.col + 2 >= width { 0 } else { self.col + 2 };
-        if self.words.iter().any(|&w| prefix + w > width) {
-            // A word longer than a row is broken by characters: rare, so counted the long way.
-            let (first, rest) = self.prefixes();
-            return wrap_hanging(self.bind.help, width, &first, &rest).len();
-        }
-        let (mut rows, mut used) = (1, prefix);
-        for (i, &w) in self.words.iter().enumerate() {
+        start(0);
+        let mut used = prefix;
+        for (i, &(_, w)) in self.words.iter().enumerate() {
             if i > 0 && used + 1 + w <= width {
                 used += 1 + w;
             } else {
                 if i > 0 {
-                    rows += 1;
+                    start(i);
                     used = prefix;
                 }
                 used += w;
             }
         }
-        rows
+        true
     }
 
-    /// Its rows, styled.
-    fn lines(&self, width: usize, t: &super::theme::Theme) -> Vec<Line<'static>> {
-        let (first, rest) = self.prefixes();
-        wrap_hanging(self.bind.help, width, &first, &rest)
+    /// How many rows its text wraps to, without making them (the wrap itself counts the
+    /// rare rest: a row too narrow for the prefixes, a word longer than a row).
+    fn rows(&self, width: usize) -> usize {
+        let mut rows = 0;
+        if self.row_starts(width, |_| rows += 1) { rows } else { self.wrapped(width).len() }
+    }
+
+    fn wrapped(&self, width: usize) -> Vec<String> {
+        wrap_hanging(self.bind.help, width, &self.first, &self.rest)
+    }
+
+    /// Its rows, styled: slices of its text when they can be.
+    fn lines(&'static self, width: usize, t: &super::theme::Theme) -> Vec<Line<'static>> {
+        let mut starts = Vec::new();
+        if !self.single_spaced || !self.row_starts(width, |i| starts.push(i)) {
+            return self.wrapped_lines(width, t);
+        }
+        let text = self.bind.help;
+        let ends = starts.iter().skip(1).copied().chain([self.words.len()]);
+        starts
+            .iter()
+            .zip(ends)
+            .enumerate()
+            .map(|(row, (&from, to))| {
+                let words = &self.words[from..to];
+                let slice = match (words.first(), words.last()) {
+                    (Some((a, _)), Some((b, _))) => &text[a.start..b.end],
+                    _ => "",
+                };
+                let (prefix, style) = if row == 0 { (&self.first, t.key) } else { (&self.rest, t.text) };
+                Line::from(vec![Span::styled(prefix.as_str(), style), Span::styled(slice, t.text)])
+            })
+            .collect()
+    }
+
+    /// Its rows as the wrap makes them, styled.
+    fn wrapped_lines(&self, width: usize, t: &super::theme::Theme) -> Vec<Line<'static>> {
+        let first = self.first.as_str();
+        self.wrapped(width)
             .into_iter()
             .enumerate()
-            .map(|(i, l)| match l.strip_prefix(first.as_str()) {
+            .map(|(i, l)| match l.strip_prefix(first) {
                 Some(text) if i == 0 => Line::from(vec![
-                    Span::styled(first.clone(), t.key),
+                    Span::styled(first.to_string(), t.key),
                     Span::styled(text.to_string(), t.text),
                 ]),
                 _ => Line::styled(l, t.text),
@@ -99,18 +145,7 @@ impl Entry {
 
 fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| {
-        keymap::BINDINGS
-            .iter()
-            .map(|bind| {
-                let keys: Vec<String> = bind.keys.iter().map(|k| k.label()).collect();
-                let keys = keys.join(", ");
-                let col = KEYS_COLUMN.max(keys.width() + 2);
-                let words = bind.help.split_whitespace().map(UnicodeWidthStr::width).collect();
-                Entry { bind, keys, col, words }
-            })
-            .collect()
-    })
+    ENTRIES.get_or_init(|| keymap::BINDINGS.iter().map(Entry::new).collect())
 }
 
 /// One part of the help, in order: a blank row between contexts, a context's title, a
@@ -205,12 +240,19 @@ mod tests {
     use crate::content::Content;
 
     #[test]
-    fn rows_are_counted_as_the_wrap_makes_them() {
+    fn rows_are_counted_and_made_as_the_wrap_makes_them() {
+        let t = &super::super::theme::DARK;
+        assert!(entries().iter().any(|e| e.single_spaced), "the table's texts are single-spaced");
         for e in entries() {
             for width in 0..=120 {
-                let (first, rest) = e.prefixes();
-                let wrapped = wrap_hanging(e.bind.help, width, &first, &rest).len();
-                assert_eq!(e.rows(width), wrapped, "{:?} at width {width}", e.bind.help);
+                let wrapped = e.wrapped_lines(width, t);
+                assert_eq!(e.rows(width), wrapped.len(), "{:?} at width {width}", e.bind.help);
+                // Made from slices, the rows draw as the wrapped ones do.
+                let area = Rect::new(0, 0, 130, wrapped.len().max(1) as u16);
+                let (mut ours, mut theirs) = (Buffer::empty(area), Buffer::empty(area));
+                super::super::draw::draw_lines(&mut ours, area, &e.lines(width, t), 0);
+                super::super::draw::draw_lines(&mut theirs, area, &wrapped, 0);
+                assert_eq!(ours, theirs, "{:?} at width {width}", e.bind.help);
             }
         }
     }
