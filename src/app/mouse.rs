@@ -1,4 +1,4 @@
-//! The mouse: a click on a tab, a list item, a pane or an answer; the wheel scrolls what is
+//! The mouse: a click on a tab, a list item, the text or an answer; the wheel scrolls what is
 //! under the pointer. Every click does what a key could do: the mouse is a shortcut, never
 //! the only way.
 
