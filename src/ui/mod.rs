@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod progress;
 pub mod quiz;
 mod quiz_answer;
+mod quiz_results;
 pub mod reading;
 pub mod search;
 pub mod sources;
