@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthChar;
 use super::draw::{Border, BoxFrame};
 use super::truncate;
 use crate::app::App;
-use crate::search::Target;
+use crate::search::{Detail, Target};
 use crate::view::{Drawn, Hit, Region};
 
 fn area_in(body: Rect) -> Rect {
@@ -31,7 +31,9 @@ fn label(app: &App, target: Target) -> String {
     match target {
         Target::Dimension(_) => "Compare".into(),
         Target::Point { discipline, .. } => format!("{} point", c.disciplines[discipline].short),
-        Target::Detail(_) => "Overlap".into(),
+        Target::Detail(_, Detail::Summary) => "Summary".into(),
+        Target::Detail(_, Detail::Shared) => "Shared".into(),
+        Target::Detail(_, Detail::Note) => "Note".into(),
         Target::Term(_) => "Term".into(),
         Target::Definition(_) => "Definition".into(),
         Target::Question(_) => "Quiz".into(),
@@ -42,7 +44,7 @@ fn label(app: &App, target: Target) -> String {
 fn context(app: &App, target: Target) -> Option<String> {
     let c = &app.content;
     match target {
-        Target::Point { dimension, .. } | Target::Detail(dimension) => {
+        Target::Point { dimension, .. } | Target::Detail(dimension, _) => {
             Some(c.dimensions[dimension].title.clone())
         }
         Target::Definition(t) => Some(c.terms[t].name.clone()),
