@@ -52,6 +52,13 @@ impl App {
                 self.glossary.related = 0;
                 self.glossary.focus = super::GlossaryFocus::List;
             }
+            // A related term under a dimension: highlighted, as the arrows would.
+            (Some(Hit::Term(t)), _) if self.tab == Tab::Compare => {
+                if let Some(i) = self.related_terms().iter().position(|&r| r == t) {
+                    self.compare.focus = CompareFocus::Terms;
+                    self.compare.term = i;
+                }
+            }
             (Some(Hit::QuizOption(i)), _)
                 if self.tab == Tab::Quiz
                     && self.quiz.screen == QuizScreen::Question
