@@ -384,8 +384,9 @@ const NEVER_CITE_PARTS: [&str; 6] =
 
 /// Secondary web pages the pack once cited and replaced by the work itself (issue 12 and
 /// docs/content-notes.md). None may come back as a source.
-const REMOVED_SECONDARY: [&str; 17] = [
+const REMOVED_SECONDARY: [&str; 18] = [
     "techopedia.com",
+    "bloombergquint.com",
     "goleansixsigma.com",
     "euromotor.org",
     "businessinfocusmagazine.com",

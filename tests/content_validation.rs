@@ -194,7 +194,7 @@ fn invalid_ids_and_colours() {
 #[test]
 fn discipline_short_names_must_differ() {
     let e = errors(|t| replace(&mut t[0], "short = \"B\"", "short = \"a\""));
-    assert_eq!(e, ["pack/disciplines.toml:14:9: duplicate short name `a`: each pane needs its own label"]);
+    assert_eq!(e, ["pack/disciplines.toml:14:9: duplicate short name `a`: each field needs its own label"]);
 }
 
 #[test]

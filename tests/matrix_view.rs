@@ -228,21 +228,12 @@ fn left_on_the_matrix_shows_what_each_field_is_and_esc_comes_back() {
 
 /// The three-discipline pack with a flow added in front of its comparison.
 fn three_with_a_flow(width: u16, height: u16) -> App {
-    use scm_vs_om::content::{FILES, decode};
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/three");
     let flow = "[flow]\nstages = [\"Source\", \"Make\", \"Deliver\"]\n\n[flow.span]\nlogistics = [\"Source\", \"Deliver\"]\nprocurement = [\"Source\"]\nproduction = [\"Make\"]\n\n";
-    let files = FILES
-        .iter()
-        .map(|name| {
-            let mut text = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-            if *name == "compare.toml" {
-                text = text.replacen("format_version = 1\n", &format!("format_version = 1\n{flow}"), 1);
-            }
-            decode(format!("three/{name}"), text.into_bytes())
-        })
-        .collect();
-    let content = Content::from_files(files).unwrap_or_else(|e| panic!("{e}"));
-    App::new(content, &theme::COLOUR, (width, height))
+    common::edited_pack_app("three", width, height, |name, text| {
+        if name == "compare.toml" {
+            *text = text.replacen("format_version = 1\n", &format!("format_version = 1\n{flow}"), 1);
+        }
+    })
 }
 
 #[test]

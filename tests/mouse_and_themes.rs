@@ -234,3 +234,18 @@ fn a_click_in_the_real_program_lands_on_what_it_drew() {
     let (_, raw, parser) = s.exit_code();
     pty_support::assert_restored(&raw, &parser);
 }
+
+#[test]
+fn clicking_a_related_term_highlights_it_and_enter_opens_it() {
+    let mut app = builtin_app(120, 40);
+    app.open_dimension(app.content.dimension_index("inventory").unwrap());
+    let related = app.related_terms();
+    let name = app.content.terms[related[2]].name.clone();
+    let (x, y) = find(&mut app, &format!("· {name} "));
+    app.update(Action::Click(x + 2, y));
+    assert_eq!(app.compare.focus, CompareFocus::Terms);
+    assert_eq!(app.compare.term, 2);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Glossary);
+    assert_eq!(app.glossary.term, related[2]);
+}

@@ -436,3 +436,35 @@ fn no_controlling_terminal_is_a_clear_error() {
     assert!(!contains(&raw, b"\x1b["), "escape sequences sent: {text:?}");
     assert!(!contains(&raw, b"\x1b]11"), "the background asked without a terminal to answer: {text:?}");
 }
+
+/// `--no-history` keeps nothing: a dimension read, a statement rated and a quiz started
+/// leave the data directory as empty as it was, though each would be kept without it.
+#[test]
+fn with_no_history_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--data-dir", dir.path().to_str().unwrap(), "--seed", "1"];
+        args.extend_from_slice(extra);
+        let mut s = Session::start(&args, &[]);
+        s.wait_for("◆ Both");
+        s.send(b"\r");
+        s.wait_for("1/44  Definition and scope");
+        s.send(b"4");
+        s.wait_for("strongly like");
+        s.send(b"e");
+        s.send(b"2\r");
+        s.wait_for("Question 1 of");
+        // Not `q`: a typed question would take it as text.
+        s.send(b"\x03");
+        let (code, _, _) = s.exit_code();
+        assert_eq!(code, 0);
+    };
+    run(&["--no-history"]);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "--no-history wrote {left:?}");
+    // The same steps with history on keep what was read and rated.
+    run(&[]);
+    for file in ["read.json", "fit.json"] {
+        assert!(dir.path().join(file).exists(), "{file} kept with history on");
+    }
+}

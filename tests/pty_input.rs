@@ -45,7 +45,8 @@ fn a_paste_into_search_is_one_edit() {
     s.wait_for("type to search");
     s.send(&paste("supply chain\nq j"));
     s.wait_for_within("/ supply chain q j ", AT_ONCE);
-    s.wait_for("results");
+    // Searched, for the whole text: "1 result" or "N results".
+    s.wait_for(" result");
     s.send(b"\x1b");
     std::thread::sleep(Duration::from_millis(100));
     s.send(b"q");

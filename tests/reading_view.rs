@@ -210,8 +210,6 @@ fn the_toggles_change_what_shows_not_how_it_aligns() {
 /// The three-field pack with two facets (one with a source of its own) added to its first
 /// dimension, whose listed points then follow as what one field alone says.
 fn three_with_facets(width: u16, height: u16) -> App {
-    use scm_vs_om::content::{Content, FILES, decode};
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs/three");
     let facets = r#"
 [[dimension.facet]]
 label = "Defined by"
@@ -225,20 +223,13 @@ logistics = "Choosing carriers and routes."
 procurement = "Negotiating contracts with suppliers."
 production = "Scheduling the plant's work."
 "#;
-    let files = FILES
-        .iter()
-        .map(|name| {
-            let mut text = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-            if *name == "compare.toml" {
-                let anchor = "sources = [\"cscmp-def\", \"scor-old\", \"bls-purch10\", \"heizer-om\"]\n";
-                assert!(text.contains(anchor), "the first dimension's sources line moved");
-                text = text.replacen(anchor, &format!("{anchor}{facets}"), 1);
-            }
-            decode(format!("three/{name}"), text.into_bytes())
-        })
-        .collect();
-    let content = Content::from_files(files).unwrap_or_else(|e| panic!("{e}"));
-    App::new(content, &scm_vs_om::ui::theme::COLOUR, (width, height))
+    common::edited_pack_app("three", width, height, |name, text| {
+        if name == "compare.toml" {
+            let anchor = "sources = [\"cscmp-def\", \"scor-old\", \"bls-purch10\", \"heizer-om\"]\n";
+            assert!(text.contains(anchor), "the first dimension's sources line moved");
+            *text = text.replacen(anchor, &format!("{anchor}{facets}"), 1);
+        }
+    })
 }
 
 /// A dimension with per-point sources on, and differences only, at the three sizes the issue

@@ -1,4 +1,4 @@
-//! The mouse: a click on a tab, a list item, a pane or an answer; the wheel scrolls what is
+//! The mouse: a click on a tab, a list item, the text or an answer; the wheel scrolls what is
 //! under the pointer. Every click does what a key could do: the mouse is a shortcut, never
 //! the only way.
 
@@ -51,6 +51,13 @@ impl App {
                 self.glossary.term = t;
                 self.glossary.related = 0;
                 self.glossary.focus = super::GlossaryFocus::List;
+            }
+            // A related term under a dimension: highlighted, as the arrows would.
+            (Some(Hit::Term(t)), _) if self.tab == Tab::Compare => {
+                if let Some(i) = self.related_terms().iter().position(|&r| r == t) {
+                    self.compare.focus = CompareFocus::Terms;
+                    self.compare.term = i;
+                }
             }
             (Some(Hit::QuizOption(i)), _)
                 if self.tab == Tab::Quiz

@@ -3,9 +3,36 @@
 
 use super::{App, QuizScreen};
 use crate::action::Action;
-use crate::view::ListCursor;
+use crate::quiz::Session;
+use crate::view::{ListCursor, Region};
 
 impl App {
+    /// Keys on the results: retry the missed ones, a new quiz, walk the missed list, scroll.
+    pub(super) fn update_quiz_results(&mut self, action: Action) {
+        let q = &mut self.quiz;
+        match action {
+            Action::RetryMissed => {
+                let missed = q.session.as_ref().map(Session::missed).unwrap_or_default();
+                if missed.is_empty() {
+                    q.notice = Some("Nothing to retry: every answer was right.".into());
+                } else {
+                    let round = q.round + 1;
+                    let session = Session::from_cards(missed, &mut q.rng, (self.clock)());
+                    let practice = q.practice;
+                    self.begin_quiz(session, round, practice);
+                }
+            }
+            Action::NewQuiz => {
+                q.screen = QuizScreen::Start;
+                q.scroll = 0;
+            }
+            Action::Up | Action::Down | Action::OpenInCompare => self.results_missed(action),
+            _ => {
+                self.quiz.scroll = self.drawn.viewport(Region::QuizText, self.quiz.scroll).act(action).offset
+            }
+        }
+    }
+
     /// The round is over: its score joins the path, and the results show.
     pub(super) fn finish_round(&mut self) {
         let q = &mut self.quiz;

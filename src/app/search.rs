@@ -98,7 +98,7 @@ impl App {
         }
         self.follow_link();
         match target {
-            Target::Dimension(d) | Target::Detail(d) => self.open_dimension(d),
+            Target::Dimension(d) | Target::Detail(d, _) => self.open_dimension(d),
             Target::Point { dimension, discipline, point } => {
                 self.open_dimension(dimension);
                 self.compare.focus = CompareFocus::Reading;

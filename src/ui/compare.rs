@@ -54,6 +54,9 @@ fn render_reading(app: &App, area: Rect, buf: &mut Buffer, rec: &mut Drawn) {
     let terms_h = u16::from(!related.is_empty() && area.height >= TERMS_FROM_HEIGHT);
     let blocks = reading::blocks(app);
     let cols = Columns::new(app.content.disciplines.len(), width, reading::label_need(&blocks));
+    // On a very wide screen the text keeps to the columns' width, and so does what heads it.
+    let width = cols.used();
+    let text = Rect { width: width as u16, ..text };
     let summary = summary_of(app);
     let summary_lines = summary.as_deref().map(|s| wrap_text(s, width)).unwrap_or_default();
     let heads_h = u16::from(!cols.stacked);

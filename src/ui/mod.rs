@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod progress;
 pub mod quiz;
 mod quiz_answer;
+mod quiz_results;
 pub mod reading;
 pub mod search;
 pub mod sources;
@@ -28,6 +29,7 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use crate::action::Action;
 use crate::app::{App, Tab};
 use crate::keymap::{self, Context, Hint};
 use crate::view::{Drawn, Hit, ListCursor, Region, Viewport};
@@ -168,6 +170,9 @@ pub fn footer_hints(app: &App, width: usize) -> Vec<Hint> {
     let options = app.quiz.session.as_ref().and_then(|s| s.card()).map_or(0, |c| c.options.len());
     // A card without options (a typed one) has no letters to offer.
     hints.retain(|h| h.key != keymap::Key::OptionLetter || options > 0);
+    // → reaches a dimension's related terms: not offered where there are none.
+    let no_terms = app.related_terms().is_empty();
+    hints.retain(|h| !(no_terms && h.context == Context::CompareReading && h.action == Action::FocusNext));
     for h in &mut hints {
         if h.key == keymap::Key::OptionLetter {
             h.keys = keymap::option_range(options);

@@ -16,6 +16,8 @@ use crate::content::Dimension;
 const GAP: usize = 2;
 /// No field's column gets narrower than this side by side.
 const MIN_FIELD: usize = 11;
+/// Nor wider than this: longer lines are hard to follow on a wide screen.
+const MAX_FIELD: usize = 72;
 /// The label column's widest, by text width.
 const fn label_max(width: usize) -> usize {
     if width >= 110 { 20 } else { 14 }
@@ -47,6 +49,7 @@ impl Columns {
             // Equal shares; the first fields take the columns left over.
             let room = width.saturating_sub(start + (n - 1) * GAP);
             let (each, extra) = (room / n, room % n);
+            let (each, extra) = if each >= MAX_FIELD { (MAX_FIELD, 0) } else { (each, extra) };
             let mut x = start;
             (0..n)
                 .map(|i| {
@@ -60,10 +63,16 @@ impl Columns {
         Columns { label, fields, stacked, width }
     }
 
-    /// Where text across every field's column starts, and its width.
+    /// Where text across every field's column starts, and its width (to the last column's
+    /// end).
     fn across(&self) -> (usize, usize) {
         let start = if self.label > 0 { self.label + GAP } else { 0 };
-        (start, self.width.saturating_sub(start))
+        (start, self.used().saturating_sub(start))
+    }
+
+    /// The columns the text uses, from the left: less than the width on a very wide screen.
+    pub fn used(&self) -> usize {
+        if self.stacked { self.width } else { self.fields.last().map_or(self.width, |&(x, w)| x + w) }
     }
 }
 
@@ -248,7 +257,7 @@ pub fn reading(
     // A title and summary that did not fit above the columns open the text instead, as one
     // paragraph led by the title: never cut. On a screen too short to show any point after
     // it, it follows the first row of points instead, so every field's first point shows.
-    let opening = opening.map(|(title, summary)| opening_rows(app, title, summary, cols.width));
+    let opening = opening.map(|(title, summary)| opening_rows(app, title, summary, cols.used()));
     let opening_after_first = opening.as_ref().is_some_and(|o| o.len() + 2 > rows) && !blocks.is_empty();
     let mut starts = Vec::with_capacity(blocks.len());
     for (k, block) in blocks.iter().enumerate() {
@@ -429,5 +438,9 @@ mod tests {
         assert!(c.stacked && c.fields.iter().all(|&f| f == (0, 37)));
         // No label at all: the fields take the whole width.
         assert_eq!(Columns::new(2, 50, 0).fields, vec![(0, 24), (26, 24)]);
+        // A very wide screen: no column wider than a comfortable line.
+        let c = Columns::new(2, 300, 14);
+        assert_eq!(c.fields, vec![(16, 72), (90, 72)]);
+        assert_eq!(c.across(), (16, 146));
     }
 }

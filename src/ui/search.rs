@@ -9,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::draw::{Border, BoxFrame};
 use super::truncate;
 use crate::app::App;
-use crate::search::Target;
+use crate::search::{Detail, Target};
 use crate::view::{Drawn, Hit, Region};
 
 fn area_in(body: Rect) -> Rect {
@@ -34,7 +34,9 @@ fn tag(app: &App, target: Target) -> String {
             tag.push_str(" point");
         }
         Target::Dimension(_) => tag.push_str("Compare"),
-        Target::Detail(_) => tag.push_str("Overlap"),
+        Target::Detail(_, Detail::Summary) => tag.push_str("Summary"),
+        Target::Detail(_, Detail::Shared) => tag.push_str("Shared"),
+        Target::Detail(_, Detail::Note) => tag.push_str("Note"),
         Target::Term(_) => tag.push_str("Term"),
         Target::Definition(_) => tag.push_str("Definition"),
         Target::Question(_) => tag.push_str("Quiz"),
@@ -48,7 +50,9 @@ fn tag(app: &App, target: Target) -> String {
 fn context(app: &App, target: Target) -> Option<&str> {
     let c = &app.content;
     match target {
-        Target::Point { dimension, .. } | Target::Detail(dimension) => Some(&c.dimensions[dimension].title),
+        Target::Point { dimension, .. } | Target::Detail(dimension, _) => {
+            Some(&c.dimensions[dimension].title)
+        }
         Target::Definition(t) => Some(&c.terms[t].name),
         Target::Question(q) => Some(&c.dimensions[c.questions[q].dimension].title),
         Target::Dimension(_) | Target::Term(_) => None,
@@ -267,7 +271,9 @@ mod tests {
             Target::Dimension(0),
             Target::Point { dimension: 0, discipline: 0, point: 0 },
             Target::Point { dimension: 0, discipline: 1, point: 0 },
-            Target::Detail(0),
+            Target::Detail(0, Detail::Summary),
+            Target::Detail(0, Detail::Shared),
+            Target::Detail(0, Detail::Note),
             Target::Term(0),
             Target::Definition(0),
             Target::Question(0),
@@ -278,7 +284,9 @@ mod tests {
                     format!("{} point", app.content.disciplines[discipline].short)
                 }
                 Target::Dimension(_) => "Compare".into(),
-                Target::Detail(_) => "Overlap".into(),
+                Target::Detail(_, Detail::Summary) => "Summary".into(),
+                Target::Detail(_, Detail::Shared) => "Shared".into(),
+                Target::Detail(_, Detail::Note) => "Note".into(),
                 Target::Term(_) => "Term".into(),
                 Target::Definition(_) => "Definition".into(),
                 Target::Question(_) => "Quiz".into(),

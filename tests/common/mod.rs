@@ -31,6 +31,24 @@ pub fn pack_app(pack: &str, width: u16, height: u16) -> App {
     App::new(content, &theme::COLOUR, (width, height))
 }
 
+/// A test pack with one file's text edited first (`edit` gets the file's name and its text),
+/// for a variant of a pack without a copy of it on disk.
+#[allow(dead_code)]
+pub fn edited_pack_app(pack: &str, width: u16, height: u16, edit: impl Fn(&str, &mut String)) -> App {
+    use scm_vs_om::content::{FILES, decode};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs").join(pack);
+    let files = FILES
+        .iter()
+        .map(|name| {
+            let mut text = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            edit(name, &mut text);
+            decode(format!("{pack}/{name}"), text.into_bytes())
+        })
+        .collect();
+    let content = Content::from_files(files).unwrap_or_else(|e| panic!("{e}"));
+    App::new(content, &theme::COLOUR, (width, height))
+}
+
 /// A key as a test writes it: one character, or a name in angle brackets (`<Down>`,
 /// `<C-d>`, `<S-Tab>`).
 pub fn key(name: &str) -> KeyEvent {

@@ -23,11 +23,19 @@ pub enum Target {
         discipline: usize,
         point: usize,
     },
-    /// A dimension's summary, overlap or note.
-    Detail(usize),
+    /// A dimension's summary, shared part or note.
+    Detail(usize, Detail),
     Term(usize),
     Definition(usize),
     Question(usize),
+}
+
+/// Which of a dimension's texts a [`Target::Detail`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    Summary,
+    Shared,
+    Note,
 }
 
 impl Target {
@@ -42,7 +50,7 @@ impl Target {
         match self {
             Target::Dimension(_) | Target::Term(_) => 0,
             Target::Point { .. } => 1,
-            Target::Detail(_) | Target::Definition(_) => 2,
+            Target::Detail(..) | Target::Definition(_) => 2,
             Target::Question(_) => 3,
         }
     }
@@ -98,8 +106,17 @@ impl SearchIndex {
                     add(Target::Point { dimension: d, discipline: c, point: p }, point.clone());
                 }
             }
-            for text in [&dim.summary, &dim.overlap, &dim.note].into_iter().flatten() {
-                add(Target::Detail(d), one_line(text));
+            // Each shared bullet on its own (the `overlap` text joins them into one list).
+            let shared: Vec<&str> = if dim.shared.is_empty() {
+                dim.overlap.iter().map(String::as_str).collect()
+            } else {
+                dim.shared.iter().map(|p| p.text.as_str()).collect()
+            };
+            let details = (dim.summary.iter().map(|t| (t.as_str(), Detail::Summary)))
+                .chain(shared.into_iter().map(|t| (t, Detail::Shared)))
+                .chain(dim.note.iter().map(|t| (t.as_str(), Detail::Note)));
+            for (text, part) in details {
+                add(Target::Detail(d, part), one_line(text));
             }
         }
         for (t, term) in content.terms.iter().enumerate() {
@@ -128,6 +145,16 @@ impl SearchIndex {
             return Vec::new();
         }
         let (names, prose) = patterns(query);
+        // A name found only as letters scattered through it ("safety" in "GSCF framework") is
+        // noise: a fuzzy name match must score about what its letters do when they mostly
+        // run together (an abbreviation such as "invt" for Inventory does).
+        let fuzzy_chars: u32 = names
+            .atoms
+            .iter()
+            .filter(|a| a.kind == AtomKind::Fuzzy)
+            .map(|a| a.needle_text().len() as u32)
+            .sum();
+        let least_name_score = MIN_NAME_SCORE_PER_CHAR * fuzzy_chars;
         // Each hit carries its whole sort key, so sorting never reaches back into the items
         // (on a large pack they are far apart in memory): best score first, then names
         // before longer texts, shorter texts first, then content order.
@@ -139,6 +166,9 @@ impl SearchIndex {
                 let pattern = if item.target.is_name() { &names } else { &prose };
                 let haystack = SearchIndex::haystack(&self.ascii, &self.wide, item);
                 let score = pattern.score(haystack, &mut self.matcher)?;
+                if item.target.is_name() && score < least_name_score {
+                    return None;
+                }
                 let key = (u64::from(u32::MAX - score) << 32)
                     | (u64::from(item.target.rank()) << 28)
                     | u64::from(item.len.min(0x0fff_ffff));
@@ -165,6 +195,10 @@ impl SearchIndex {
         indices.into_iter().map(|i| i as usize).collect()
     }
 }
+
+/// The least score per query letter a fuzzy name match keeps (nucleo gives about 16 a letter
+/// plus bonuses for letters that run together or start words).
+const MIN_NAME_SCORE_PER_CHAR: u32 = 23;
 
 /// The query as fzf-style syntax (`'exact`, `^prefix`, `suffix$`, `!not`), for names; and
 /// the same with every fuzzy word made a substring, for prose.
@@ -239,6 +273,32 @@ mod tests {
         let hits = index.search("invt");
         assert!(!hits.is_empty());
         assert!(hits.iter().all(|h| index.items[h.item].target.is_name()));
+        assert!(hits.iter().any(|h| index.items[h.item].text == "Inventory"));
+    }
+
+    #[test]
+    fn a_name_with_the_letters_scattered_through_it_is_not_a_hit() {
+        let c = Content::parse_builtin().expect("the built-in content is valid");
+        let mut index = SearchIndex::new(&c);
+        let names = |index: &mut SearchIndex, q: &str| -> Vec<String> {
+            let hits = index.search(q);
+            hits.iter()
+                .filter(|h| index.items[h.item].target.is_name())
+                .map(|h| index.items[h.item].text.clone())
+                .collect()
+        };
+        let safety = names(&mut index, "safety");
+        assert!(
+            !safety.is_empty() && safety.iter().all(|n| n.to_lowercase().contains("safety")),
+            "{safety:?}"
+        );
+        let scor = names(&mut index, "scor");
+        assert!(scor.iter().all(|n| n.contains("SCOR")), "{scor:?}");
+        let jit = names(&mut index, "jit");
+        assert!(
+            jit.iter().any(|n| n.contains("JIT")) && !jit.iter().any(|n| n.starts_with("Roles")),
+            "{jit:?}"
+        );
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub(super) struct PointCx<'x, 'c> {
     pub dctx: Option<&'c FileCtx<'c>>,
     pub disciplines: &'x Ids<'c>,
     pub sources: &'x Ids<'c>,
-    /// Discipline ids in pane order.
+    /// Discipline ids in column order.
     pub order: &'x [&'x str],
 }
 
@@ -260,7 +260,7 @@ fn disciplines_known(cx: &PointCx<'_, '_>) -> bool {
     cx.dctx.is_some_and(FileCtx::parsed_cleanly)
 }
 
-/// The pane index of a discipline key, or `None` (reported when the key is unknown).
+/// The column index of a discipline key, or `None` (reported when the key is unknown).
 fn discipline(cx: &PointCx<'_, '_>, key: &At<String>) -> Option<usize> {
     cx.disciplines.resolve(cx.cctx, key)?;
     cx.order.iter().position(|id| *id == key.value)

@@ -203,7 +203,7 @@ pub(super) fn build_compare<'c>(
             if shorts.insert(short.value.to_lowercase(), short.at).is_some() {
                 dctx.error(
                     short.at,
-                    format!("duplicate short name `{}`: each pane needs its own label", short.value),
+                    format!("duplicate short name `{}`: each field needs its own label", short.value),
                 );
             }
         }

@@ -41,7 +41,7 @@ pub(super) fn read_flow(root: &mut Table<'_, '_>) -> Option<RawFlow> {
 }
 
 /// Checks the stages (each named once) and the spans (known disciplines, known stages, each
-/// stage once). `order` is the discipline ids in pane order.
+/// stage once). `order` is the discipline ids in column order.
 pub(super) fn resolve_flow(
     cctx: &FileCtx<'_>,
     disciplines: &Ids<'_>,

@@ -10,7 +10,7 @@ use strum::{EnumString, IntoStaticStr, VariantNames};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Content {
-    /// In file order: the order of the panes, left to right.
+    /// In file order: the order of the columns, left to right.
     pub disciplines: Vec<Discipline>,
     /// In file order, each owning a contiguous run of `dimensions`.
     pub groups: Vec<Group>,
