@@ -164,10 +164,8 @@ fn explore(content: Content, cli: &Cli) -> ExitCode {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
     });
     let theme = theme(cli, &settings);
-    let mut app = App::new(content, theme, (0, 0)).with_quiz(cli.history(), seed);
-    if let Some(length) = cli.quiz_length.or(settings.quiz_length) {
-        app.set_quiz_length(length.index());
-    }
+    let length = cli.quiz_length.or(settings.quiz_length).map(|l| l.index());
+    let mut app = App::for_run(content, theme, cli.history(), seed, length);
     // Added to, not replaced: restoring a kept quiz or Fit ratings may have notices too.
     app.notices.extend(settings.warnings.iter().map(|w| settings::describe(w)));
     // Only auto asks the terminal anything (never NO_COLOR, never a chosen theme).

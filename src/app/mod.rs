@@ -160,12 +160,38 @@ pub struct App {
 impl App {
     /// An app with history off, quiz seed 0 and the system clock; see the `with_` methods.
     pub fn new(content: Content, theme: impl Into<ThemeName>, size: (u16, u16)) -> Self {
+        let mut app = App::unready(content, theme.into(), size);
+        app.refresh_quiz_counts();
+        app
+    }
+
+    /// The app the explorer runs: answers kept in `history`, the quiz ordered by `seed`, and
+    /// the start form's length at `quiz_length` (a position among its choices) if given.
+    /// The quiz's counts are worked out once, at the end, not after every step.
+    pub fn for_run(
+        content: Content,
+        theme: impl Into<ThemeName>,
+        history: History,
+        seed: u64,
+        quiz_length: Option<usize>,
+    ) -> Self {
+        let mut app = App::unready(content, theme.into(), (0, 0));
+        app.attach(history, seed);
+        if let Some(index) = quiz_length {
+            app.quiz.count = index.min(quiz::COUNTS.len() - 1);
+        }
+        app.refresh_quiz_counts();
+        app
+    }
+
+    /// Everything but the quiz's counts, which need the whole content and schedule.
+    fn unready(content: Content, theme: ThemeName, size: (u16, u16)) -> Self {
         let statements = content.fit.statements.len();
         let dimensions = content.dimensions.len();
         let mut app = App {
             lookups: Lookups::new(&content),
             content,
-            theme: theme.into(),
+            theme,
             tab: Tab::Compare,
             compare: CompareState {
                 selected: 0,
@@ -196,7 +222,6 @@ impl App {
             drawn: Drawn::default(),
             running: true,
         };
-        app.refresh_quiz_counts();
         app.glossary.term = app.glossary_terms().first().copied().unwrap_or(0);
         app
     }
@@ -204,17 +229,30 @@ impl App {
     /// Where answers are saved, and the seed that orders the quiz. The quiz under way and the
     /// Fit ratings are kept beside the answers (nowhere, when history is off).
     pub fn with_quiz(mut self, history: History, seed: u64) -> Self {
+        self.attach(history, seed);
+        self.refresh_quiz_counts();
+        self
+    }
+
+    /// The history and the store beside it, and what the store holds, without the counts.
+    fn attach(&mut self, history: History, seed: u64) {
         let store = match history.file().as_deref().and_then(std::path::Path::parent) {
             Some(dir) if history.is_saving() => Store::new(dir.to_path_buf()),
             _ => Store::disabled(),
         };
         self.quiz = QuizState::new(history, seed);
-        self.with_store(store)
+        self.restore(store);
     }
 
     /// Keeps the quiz under way and the Fit ratings in this store, restoring what it holds.
     /// Its problems (a damaged file set aside) become notices.
-    pub fn with_store(mut self, mut store: Store) -> Self {
+    pub fn with_store(mut self, store: Store) -> Self {
+        self.restore(store);
+        self.refresh_quiz_counts();
+        self
+    }
+
+    fn restore(&mut self, mut store: Store) {
         self.quiz.resume =
             store.load::<crate::saved::SavedQuiz>(crate::saved::QUIZ_FILE).filter(|q| !q.cards.is_empty());
         if let Some(fit) = store.load::<crate::saved::SavedFit>(crate::saved::FIT_FILE) {
@@ -225,8 +263,6 @@ impl App {
         }
         self.notices.append(&mut store.warnings);
         self.store = store;
-        self.refresh_quiz_counts();
-        self
     }
 
     pub fn with_clock(mut self, clock: fn() -> u64) -> Self {
