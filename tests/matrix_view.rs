@@ -216,6 +216,12 @@ fn left_on_the_matrix_shows_what_each_field_is_and_esc_comes_back() {
     let s = screen(&app);
     assert!(s.contains("The fields") && s.contains("Operations management directs the"), "{s}");
     assert!(!s.contains("▸ At a glance"), "read across the whole width: {s}");
+    let footer = s.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("s sources") && !footer.contains("d differences"),
+        "nothing shared to hide: {footer}"
+    );
+    assert!(!footer.contains("→ terms"), "no related terms here: {footer}");
     press(&mut app, "h");
     assert!(screen(&app).contains("▸ At a glance"), "← brings the list beside it");
     press(&mut app, "<Esc>");

@@ -173,6 +173,9 @@ pub fn footer_hints(app: &App, width: usize) -> Vec<Hint> {
     // → reaches a dimension's related terms: not offered where there are none.
     let no_terms = app.related_terms().is_empty();
     hints.retain(|h| !(no_terms && h.context == Context::CompareReading && h.action == Action::FocusNext));
+    // The fields' own page has nothing shared to hide.
+    let no_dimension = app.compare.dimension().is_none();
+    hints.retain(|h| !(no_dimension && h.action == Action::ToggleDifferences));
     for h in &mut hints {
         if h.key == keymap::Key::OptionLetter {
             h.keys = keymap::option_range(options);
