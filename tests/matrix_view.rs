@@ -3,9 +3,7 @@
 
 mod common;
 
-use common::{builtin_app, pack_app, press, screen};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{builtin_app, pack_app, press, render, screen};
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::action::Action;
 use scm_vs_om::app::App;
@@ -19,13 +17,6 @@ fn shown_dimensions(app: &mut App) -> Vec<usize> {
     ui::draw(app);
     let s = app.drawn.shown(Region::Matrix).expect("the matrix is drawn");
     (usize::from(s.offset)..usize::from(s.offset + s.height)).collect()
-}
-
-fn render(app: &App) -> TestBackend {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
-    terminal.backend().clone()
 }
 
 #[test]

@@ -3,15 +3,12 @@
 
 mod common;
 
-use common::{builtin_app, press, screen, test_clock};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{builtin_app, press, render, screen, test_clock};
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::{App, FORECAST_DAYS, HISTORY_DAYS, Tab};
 use scm_vs_om::content::Content;
 use scm_vs_om::quiz::card::entries;
 use scm_vs_om::quiz::{History, Record};
-use scm_vs_om::ui;
 
 const DAY: u64 = 86_400;
 
@@ -54,13 +51,6 @@ fn learner(records: &[Record], size: (u16, u16)) -> (App, tempfile::TempDir) {
     press(&mut app, "6");
     assert_eq!(app.tab, Tab::Progress);
     (app, dir)
-}
-
-fn render(app: &App) -> TestBackend {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
-    terminal.backend().clone()
 }
 
 #[test]

@@ -4,22 +4,14 @@
 mod common;
 
 use common::{
-    advance_clock, answer_with, builtin_app, pack_app, press, quiz_app, right_letters, wrong_letters,
+    advance_clock, answer_with, builtin_app, pack_app, press, quiz_app, render, right_letters, wrong_letters,
 };
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use scm_vs_om::BuiltinContent;
 use scm_vs_om::app::App;
 use scm_vs_om::content::Content;
-use scm_vs_om::ui::{self, theme};
-
-fn render(app: &App) -> TestBackend {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
-    terminal.backend().clone()
-}
+use scm_vs_om::ui::theme;
 
 #[test]
 fn compare_overview_80x24() {

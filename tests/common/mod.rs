@@ -96,6 +96,15 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// The frame as ratatui's test backend holds it (cells with their styles), for snapshots.
+#[allow(dead_code)]
+pub fn render(app: &App) -> TestBackend {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(app, f.area(), f.buffer_mut())).unwrap();
+    terminal.backend().clone()
+}
+
 /// The screen as text, one line per row, as a user would see it.
 pub fn screen(app: &App) -> String {
     let (w, h) = app.size;
