@@ -13,13 +13,7 @@ use common::MINIMAL;
 /// Loads the minimal pack after `edit` has changed its texts (disciplines, sources, compare,
 /// quiz, glossary, fit).
 fn load_edited(edit: impl FnOnce(&mut [String; 6])) -> Result<Content, LoadError> {
-    let mut texts = MINIMAL.map(str::to_owned);
-    edit(&mut texts);
-    let files = FILES
-        .iter()
-        .zip(texts)
-        .map(|(name, text)| decode(format!("pack/{name}"), text.into_bytes()))
-        .collect();
+    let files = common::minimal_edited(edit);
     Content::from_files(files)
 }
 

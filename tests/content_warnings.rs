@@ -6,7 +6,7 @@ mod pty_support;
 
 use std::path::Path;
 
-use scm_vs_om::content::{Content, ContentSource, FILES, Loaded, decode};
+use scm_vs_om::content::{Content, ContentSource, FILES, Loaded};
 
 use common::MINIMAL;
 use pty_support::{Session, assert_restored};
@@ -14,13 +14,7 @@ use pty_support::{Session, assert_restored};
 /// Loads the minimal pack after `edit` has changed its texts (disciplines, sources, compare,
 /// quiz, glossary, fit); the load must succeed.
 fn load_edited(edit: impl FnOnce(&mut [String; 6])) -> Loaded {
-    let mut texts = MINIMAL.map(str::to_owned);
-    edit(&mut texts);
-    let files = FILES
-        .iter()
-        .zip(texts)
-        .map(|(name, text)| decode(format!("pack/{name}"), text.into_bytes()))
-        .collect();
+    let files = common::minimal_edited(edit);
     Content::from_files_checked(files).unwrap_or_else(|e| panic!("expected the pack to load:\n{e}"))
 }
 

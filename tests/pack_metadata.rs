@@ -3,24 +3,16 @@
 
 mod common;
 
-use scm_vs_om::content::{Content, FILES, LoadError, Pack, decode};
+use scm_vs_om::content::{Content, LoadError, Pack};
 use scm_vs_om::quiz::card::question_card;
 use scm_vs_om::quiz::session::Session;
-
-use common::MINIMAL;
 
 const PACK: &str = "[pack]\ntitle = \"Alpha and Beta for Year 9\"\nsubtitle = \"Two fields side by side\"\n\
                     authors = [\"A. Teacher\", \"B. Helper\"]\ncourse = \"Business Studies 101\"\n\
                     licence = \"CC BY 4.0\"\nlanguage = \"en-GB\"\n";
 
 fn load_edited(edit: impl FnOnce(&mut [String; 6])) -> Result<Content, LoadError> {
-    let mut texts = MINIMAL.map(str::to_owned);
-    edit(&mut texts);
-    let files = FILES
-        .iter()
-        .zip(texts)
-        .map(|(name, text)| decode(format!("pack/{name}"), text.into_bytes()))
-        .collect();
+    let files = common::minimal_edited(edit);
     Content::from_files(files)
 }
 

@@ -31,9 +31,20 @@ pub fn pack_app(pack: &str, width: u16, height: u16) -> App {
     App::new(content, &theme::COLOUR, (width, height))
 }
 
+/// The minimal pack's files after `edit` has changed their texts (disciplines, sources,
+/// compare, quiz, glossary, fit), ready to load.
+pub fn minimal_edited(edit: impl FnOnce(&mut [String; 6])) -> Vec<scm_vs_om::content::FileText> {
+    let mut texts = MINIMAL.map(str::to_owned);
+    edit(&mut texts);
+    scm_vs_om::content::FILES
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| scm_vs_om::content::decode(format!("pack/{name}"), text.into_bytes()))
+        .collect()
+}
+
 /// A test pack with one file's text edited first (`edit` gets the file's name and its text),
 /// for a variant of a pack without a copy of it on disk.
-#[allow(dead_code)]
 pub fn edited_pack_app(pack: &str, width: u16, height: u16, edit: impl Fn(&str, &mut String)) -> App {
     use scm_vs_om::content::{FILES, decode};
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/packs").join(pack);
@@ -97,7 +108,6 @@ pub fn press(app: &mut App, keys: &str) {
 }
 
 /// The frame as ratatui's test backend holds it (cells with their styles), for snapshots.
-#[allow(dead_code)]
 pub fn render(app: &App) -> TestBackend {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
