@@ -17,9 +17,7 @@ fn shows_both_disciplines_and_quits_with_q() {
     s.send(b"\r");
     s.wait_for("1/44  Definition and scope");
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 #[test]
@@ -27,9 +25,7 @@ fn ctrl_c_quits_cleanly() {
     let mut s = Session::start(&[], &[]);
     s.wait_for("Operations Management");
     s.send(b"\x03");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 #[test]
@@ -135,9 +131,7 @@ fn a_short_quiz_is_scored_and_saved() {
     let screen = take_short_quiz(&mut s);
     let score_line = screen.lines().find(|l| l.contains("Score: ")).unwrap().to_string();
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
     let saved = std::fs::read_to_string(data.path().join("history.jsonl")).unwrap();
     assert_eq!(saved.lines().count(), 10, "{saved}");
     let right = saved.lines().filter(|l| l.contains("\"ok\":true")).count();
@@ -309,9 +303,7 @@ fn stop_and_continue(stop: impl FnOnce(&mut Session)) {
     s.send(b"2");
     s.wait_for("New quiz");
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 #[test]
@@ -369,9 +361,7 @@ fn an_absurd_window_is_too_large_not_an_abort() {
     s.master.resize(PtySize { rows: 4000, cols: 300, pixel_width: 0, pixel_height: 0 }).unwrap();
     s.wait_for("Terminal too large: 300×4000");
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 #[test]

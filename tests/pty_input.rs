@@ -30,9 +30,7 @@ fn the_key_after_five_thousand_held_keys_acts_at_once() {
     s.send(b"2");
     s.wait_for_within("New quiz", AT_ONCE);
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 /// A paste into search is text: line breaks become spaces, and a `q` in it is a letter of
@@ -50,9 +48,7 @@ fn a_paste_into_search_is_one_edit() {
     s.send(b"\x1b");
     std::thread::sleep(Duration::from_millis(100));
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 /// Outside a text field, pasted text is dropped: it never acts as keys (a `q` would quit,
@@ -97,9 +93,7 @@ fn a_100_kb_paste_on_the_scale_pack_answers_at_once() {
     s.wait_for_within("▸1 Compare", AT_ONCE);
     std::thread::sleep(Duration::from_millis(100));
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 /// The program turns bracketed paste on while it runs, and off when it ends.
@@ -151,9 +145,7 @@ fn a_lone_paste_marker_never_wedges_input() {
     s.send(b"3");
     s.wait_for_within("▸3 Glossary", AT_ONCE);
     s.send(b"q");
-    let (code, raw, parser) = s.exit_code();
-    assert_eq!(code, 0);
-    assert_restored(&raw, &parser);
+    s.exits_cleanly();
 }
 
 /// Mouse reports (SGR, as the program asks for them) reach the app: a click on a tab's

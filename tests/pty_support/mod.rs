@@ -151,6 +151,14 @@ impl Session {
     }
 
     /// Waits for the exit and returns its code, after the output has been read to the end.
+    /// Waits for the program to end, and checks it ended with 0 and gave the terminal back
+    /// as it found it.
+    pub fn exits_cleanly(self) {
+        let (code, raw, parser) = self.exit_code();
+        assert_eq!(code, 0);
+        assert_restored(&raw, &parser);
+    }
+
     pub fn exit_code(mut self) -> (u32, Vec<u8>, vt100::Parser) {
         let deadline = Instant::now() + Duration::from_secs(20);
         let status = loop {
