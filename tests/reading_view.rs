@@ -272,3 +272,41 @@ fn an_old_pack_reads_as_lists_side_by_side() {
         }
     }
 }
+
+/// The summary is never cut nor lost: at every size from the minimum, for every pack and
+/// dimension, scrolling through the text shows the summary's first and last words.
+#[test]
+fn the_summary_is_never_cut_at_any_size() {
+    for (w, h) in [(40u16, 12u16), (46, 13), (60, 16), (80, 24)] {
+        for pack in ["builtin", "minimal", "three", "november"] {
+            let mut app = if pack == "builtin" { builtin_app(w, h) } else { pack_app(pack, w, h) };
+            for d in 0..app.content.dimensions.len() {
+                let Some(summary) = app.content.dimensions[d].summary.clone() else { continue };
+                app.open_dimension(d);
+                press(&mut app, "");
+                let mut seen = String::new();
+                loop {
+                    let before = app.compare.scroll;
+                    // Words only: the scrollbar's glyphs end some rows.
+                    let screen = common::screen(&app);
+                    let words = screen.split_whitespace().filter(|w| !matches!(*w, "█" | "│"));
+                    seen.push_str(&words.collect::<Vec<_>>().join(" "));
+                    seen.push(' ');
+                    // A page keeps its last line on screen: no line is skipped.
+                    press(&mut app, "<PgDn>");
+                    if app.compare.scroll == before {
+                        break;
+                    }
+                }
+                let words: Vec<&str> = summary.split_whitespace().collect();
+                let first = words[..words.len().min(3)].join(" ");
+                let last = words[words.len().saturating_sub(3)..].join(" ");
+                let id = &app.content.dimensions[d].id;
+                assert!(
+                    seen.contains(&first) && seen.contains(&last),
+                    "{pack} {id} at {w}×{h}: {summary:?} not whole"
+                );
+            }
+        }
+    }
+}

@@ -258,7 +258,7 @@ pub fn reading(
     // paragraph led by the title: never cut. On a screen too short to show any point after
     // it, it follows the first row of points instead, so every field's first point shows.
     let opening = opening.map(|(title, summary)| opening_rows(app, title, summary, cols.used()));
-    let opening_after_first = opening.as_ref().is_some_and(|o| o.len() + 2 > rows) && !blocks.is_empty();
+    let opening_after_first = opening.as_ref().is_some_and(|o| o.len() + 2 > rows) && blocks.len() > 1;
     let mut starts = Vec::with_capacity(blocks.len());
     for (k, block) in blocks.iter().enumerate() {
         if let Some(o) = opening.as_ref().filter(|_| k == usize::from(opening_after_first)) {
@@ -266,6 +266,9 @@ pub fn reading(
         }
         starts.push(out.rows.len());
         lay_out(app, block, cols, &mut out);
+    }
+    if blocks.is_empty() {
+        out.rows.extend(opening.into_iter().flatten());
     }
     let compact = out.rows.len() + blocks.len().saturating_sub(1) > rows;
     let blank_before: Vec<usize> = (1..blocks.len())
