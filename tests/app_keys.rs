@@ -136,11 +136,15 @@ fn the_toggles_show_sources_and_hide_what_is_shared() {
     let mut app = builtin_app(120, 40);
     press(&mut app, "<Enter>");
     let plain = screen(&app);
-    assert!(plain.contains("◆ Both") && plain.contains("Note"), "shared part and note show at first");
+    assert!(plain.contains("◆ Both"), "the shared part shows at first");
+    assert!(!plain.contains(" Note "), "notes come with the sources:\n{plain}");
+    assert!(plain.contains("s sources & note"), "the title says there is a note:\n{plain}");
     assert!(!plain.contains("— CSCMP"), "no attribution by default:\n{plain}");
     press(&mut app, "s");
     assert!(app.compare.sources);
     assert!(screen(&app).contains("— CSCMP"), "each point's sources show");
+    press(&mut app, "G");
+    assert!(screen(&app).contains(" Note "), "and the note:\n{}", screen(&app));
     press(&mut app, "d G");
     let diff = screen(&app);
     assert!(app.compare.differences);

@@ -184,8 +184,8 @@ fn facets_line_up_across_the_fields_at_every_width() {
     }
 }
 
-/// Sources are off at first and carry no attribution; `s` shows each point's; `d` hides the
-/// shared part and the note; the toggles keep the text's rows aligned.
+/// Sources are off at first and carry no attribution; `s` shows each point's, the note and
+/// the dimension's sources; `d` hides the shared part (and the note).
 #[test]
 fn the_toggles_change_what_shows_not_how_it_aligns() {
     let mut app = builtin_app(120, 40);
@@ -199,7 +199,12 @@ fn the_toggles_change_what_shows_not_how_it_aligns() {
     press(&mut app, "s");
     assert!(common::screen(&app).contains(&format!("— {cite}")), "{}", common::screen(&app));
     press(&mut app, "G");
-    assert!(common::screen(&app).contains(" Sources "), "the dimension's sources close the text");
+    let end = common::screen(&app);
+    assert!(
+        end.contains(" Note ") && end.contains(" Sources "),
+        "the note and the sources close the text:\n{end}"
+    );
+    assert!(!plain.contains(" Note "), "the note comes with the sources:\n{plain}");
     press(&mut app, "s d g");
     let diff = common::screen(&app);
     assert!(!diff.contains("◆ Both") && !diff.contains(" Note "), "{diff}");

@@ -91,14 +91,14 @@ pub const BINDINGS: &[Binding] = &[
         CompareDimension,
         &[Key::Char('s')],
         Action::ToggleSources,
-        "show or hide who said what: each point's sources, the dimension's sources",
+        "show or hide who said what, and the caveats: each point's sources, the dimension's note and sources",
         Some("sources"),
     ),
     b(
         CompareDimension,
         &[Key::Char('d')],
         Action::ToggleDifferences,
-        "differences only: hide what the fields share, and the notes (again: show them)",
+        "differences only: hide what the fields share, and the note (again: show them)",
         Some("differences"),
     ),
     // Reading a dimension: one scroll moves every field, so its rows stay aligned.

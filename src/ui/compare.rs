@@ -154,7 +154,12 @@ fn title_line(app: &App, width: usize) -> Line<'static> {
             (dim.title.clone(), Some((format!("{}/{}", d + 1, app.content.dimensions.len()), group.clone())))
         }
     };
-    let sources = if app.compare.sources { "s hide sources" } else { "s sources" };
+    let has_note = app.compare.dimension().is_some_and(|d| app.content.dimensions[d].note.is_some());
+    let sources = match (app.compare.sources, has_note && !app.compare.differences) {
+        (true, _) => "s hide sources",
+        (false, true) => "s sources & note",
+        (false, false) => "s sources",
+    };
     let differences = match (app.compare.dimension(), app.compare.differences) {
         (None, _) => "",
         (_, true) => "d show shared",

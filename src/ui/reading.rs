@@ -180,7 +180,8 @@ fn dimension_blocks(app: &App, dim: &Dimension) -> Vec<Block> {
                 facet: false,
             });
         }
-        if let Some(note) = &dim.note {
+        // The note is a caveat about the claims, so it shows with the sources (`s`).
+        if let Some(note) = dim.note.as_ref().filter(|_| app.compare.sources) {
             let items =
                 vec![Item { text: note.clone(), marker: String::new(), sources: vec![], point: None }];
             blocks.push(Block {
