@@ -104,6 +104,13 @@ struct Item {
     point: Option<(usize, usize)>,
 }
 
+impl Item {
+    /// Text of the dimension's own (a note, a summary, a list of sources), not a point.
+    fn plain(text: String, sources: Vec<usize>) -> Item {
+        Item { text, marker: String::new(), sources, point: None }
+    }
+}
+
 enum Body {
     /// One list of items per field, each in its field's column.
     Fields(Vec<Vec<Item>>),
@@ -182,8 +189,7 @@ fn dimension_blocks(app: &App, dim: &Dimension) -> Vec<Block> {
         }
         // The note is a caveat about the claims, so it shows with the sources (`s`).
         if let Some(note) = dim.note.as_ref().filter(|_| app.compare.sources) {
-            let items =
-                vec![Item { text: note.clone(), marker: String::new(), sources: vec![], point: None }];
+            let items = vec![Item::plain(note.clone(), Vec::new())];
             blocks.push(Block {
                 label: Some(("Note".into(), t.warning)),
                 body: Body::Across(items),
@@ -204,14 +210,7 @@ fn about_blocks(app: &App) -> Vec<Block> {
         .content
         .disciplines
         .iter()
-        .map(|d| {
-            vec![Item {
-                text: d.summary.clone(),
-                marker: String::new(),
-                sources: d.sources.clone(),
-                point: None,
-            }]
-        })
+        .map(|d| vec![Item::plain(d.summary.clone(), d.sources.clone())])
         .collect();
     vec![Block { label: Some(("In short".into(), t.emphasis)), body: Body::Fields(cells), facet: false }]
 }
@@ -219,7 +218,7 @@ fn about_blocks(app: &App) -> Vec<Block> {
 fn sources_block(app: &App, sources: &[usize]) -> Block {
     let t = super::styles(app);
     let text = sources.iter().map(|&s| app.content.sources[s].label()).collect::<Vec<_>>().join(" · ");
-    let items = vec![Item { text, marker: String::new(), sources: vec![], point: None }];
+    let items = vec![Item::plain(text, Vec::new())];
     Block {
         label: Some(("Sources".into(), t.dim.patch(t.emphasis))),
         body: Body::Across(items),
