@@ -110,9 +110,14 @@ fn render_200x60(bencher: Bencher, screen: &str) {
 /// app takes in.
 #[divan::bench]
 fn key_then_frame_200x60(bencher: Bencher) {
-    let mut app = App::new(Content::builtin(), &theme::COLOUR, (200, 60));
+    let app = App::new(Content::builtin(), &theme::COLOUR, (200, 60));
     let area = Rect::new(0, 0, 200, 60);
-    let mut buf = Buffer::empty(area);
+    let buf = Buffer::empty(area);
+    down_up_then_frame(bencher, app, area, buf);
+}
+
+/// Down, then Up, then Down…, each key followed by the frame the event loop draws.
+fn down_up_then_frame(bencher: Bencher, mut app: App, area: Rect, mut buf: Buffer) {
     let mut down = true;
     bencher.bench_local(|| {
         app.update(if down { Action::Down } else { Action::Up });
@@ -134,14 +139,7 @@ fn reading_scroll_then_frame_80x24(bencher: Bencher) {
         app.update(a);
         app.observe(ui::render_frame(&app, area, &mut buf));
     }
-    let mut down = true;
-    bencher.bench_local(|| {
-        app.update(if down { Action::Down } else { Action::Up });
-        down = !down;
-        buf.reset();
-        let drawn = ui::render_frame(&app, area, &mut buf);
-        app.observe(drawn);
-    });
+    down_up_then_frame(bencher, app, area, buf);
 }
 
 mod quiz {

@@ -193,7 +193,7 @@ fn help_overlay_opens_scrolls_and_closes() {
     let mut app = builtin_app(80, 24);
     press(&mut app, "?");
     assert_eq!(app.help, Some(0));
-    assert!(screen(&app).contains("Everywhere"));
+    assert!(screen(&app).contains("Compare (this screen)"), "help opens at this screen's keys");
     press(&mut app, "j j");
     assert_eq!(app.help, Some(2));
     // While help is open, navigation keys scroll it and do not reach the tab below.

@@ -3,6 +3,7 @@
 use super::{App, Tab};
 use crate::action::Action;
 use crate::content::Content;
+use crate::keymap::Context;
 use crate::view::Region;
 
 /// What has the keyboard in the Compare tab. The list shows only while it has focus: a
@@ -130,9 +131,7 @@ impl App {
             (Action::FocusNext, CompareFocus::Reading) if self.terms_shown() => {
                 self.compare.focus = CompareFocus::Terms
             }
-            (Action::FocusPrev | Action::Back, CompareFocus::Terms) => {
-                self.compare.focus = CompareFocus::Reading
-            }
+            (Action::Back, CompareFocus::Terms) => self.compare.focus = CompareFocus::Reading,
             (Action::Select, CompareFocus::Terms) => {
                 if let Some(&t) = self.related_terms().get(self.compare.term) {
                     self.follow_link();
@@ -153,6 +152,32 @@ impl App {
                     self.drawn.viewport(Region::Reading, self.compare.scroll).act(action).offset;
             }
         }
+    }
+
+    /// The key contexts of the Compare tab, most specific first. The matrix's and the list's
+    /// `→` comes after the tab's own keys, so the footer lists the moves first.
+    pub(super) fn compare_contexts(&self) -> Vec<Context> {
+        if self.compare.on_matrix() {
+            return vec![Context::Compare, Context::CompareList];
+        }
+        let mut contexts = match self.compare.focus {
+            CompareFocus::List => vec![],
+            CompareFocus::Reading if self.terms_shown() => {
+                vec![Context::CompareReading, Context::CompareRelated]
+            }
+            CompareFocus::Reading => vec![Context::CompareReading],
+            CompareFocus::Terms => vec![Context::CompareTerms],
+        };
+        contexts.push(Context::CompareDimension);
+        // The fields' own page has nothing shared to hide.
+        if self.compare.dimension().is_some() {
+            contexts.push(Context::CompareShared);
+        }
+        contexts.push(Context::Compare);
+        if self.compare.focus == CompareFocus::List {
+            contexts.push(Context::CompareList);
+        }
+        contexts
     }
 
     /// Whether the related terms' row is there to focus: a very short screen leaves it off

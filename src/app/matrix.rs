@@ -17,7 +17,7 @@ impl App {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::First | Action::Last => {
                 cursor.act(action)
             }
-            Action::Select | Action::FocusNext => return self.open_from_matrix(d),
+            Action::Select | Action::FocusNext => return self.open_dimension(d),
             // The fields themselves: their summaries and sources, beside the list.
             Action::FocusPrev => {
                 self.compare.about = true;
@@ -26,10 +26,5 @@ impl App {
             }
             _ => d,
         };
-    }
-
-    /// Opens dimension `d` for reading, across the whole width.
-    pub(super) fn open_from_matrix(&mut self, d: usize) {
-        self.open_dimension(d);
     }
 }

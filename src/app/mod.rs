@@ -294,14 +294,7 @@ impl App {
     /// The contexts of the tab's screen beneath any overlay (help opens at them).
     pub fn tab_contexts(&self) -> Vec<Context> {
         let mut contexts = match self.tab {
-            Tab::Compare if self.compare.on_matrix() => vec![Context::Compare],
-            Tab::Compare if self.compare.focus == CompareFocus::Reading => {
-                vec![Context::CompareReading, Context::CompareDimension, Context::Compare]
-            }
-            Tab::Compare if self.compare.focus == CompareFocus::Terms => {
-                vec![Context::CompareTerms, Context::CompareDimension, Context::Compare]
-            }
-            Tab::Compare => vec![Context::CompareDimension, Context::Compare],
+            Tab::Compare => self.compare_contexts(),
             Tab::Sources => vec![Context::Sources],
             Tab::Glossary => vec![Context::Glossary],
             Tab::Progress => vec![Context::Progress],

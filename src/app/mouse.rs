@@ -37,7 +37,7 @@ impl App {
                     self.switch_to(tab);
                 }
             }
-            (Some(Hit::MatrixRow(d)), _) if self.tab == Tab::Compare => self.open_from_matrix(d),
+            (Some(Hit::MatrixRow(d)), _) if self.tab == Tab::Compare => self.open_dimension(d),
             (Some(Hit::CompareEntry(entry)), _) if self.tab == Tab::Compare => {
                 self.select_compare_entry(entry);
                 self.compare.focus = CompareFocus::List;

@@ -4,9 +4,10 @@
 use crossterm::event::KeyCode as K;
 
 use super::Context::{
-    Back, Compare, CompareDimension, CompareReading, CompareTerms, Confirm, FitNext, FitResult, FitStatement,
-    Global, Glossary, Help, Progress, QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults,
-    QuizResume, QuizRetry, QuizStart, QuizTyped, Search, Sources,
+    Back, Compare, CompareDimension, CompareList, CompareReading, CompareRelated, CompareShared,
+    CompareTerms, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress, QuizFeedback,
+    QuizGrade, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, QuizTyped, Search,
+    Sources,
 };
 use super::{Binding, Context, Key};
 use crate::action::Action;
@@ -53,10 +54,10 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(
-        Compare,
+        CompareList,
         &[Key::Code(K::Right), Key::Char('l')],
         Action::FocusNext,
-        "read the dimension across the whole width, then its related terms",
+        "read the dimension across the whole width",
         Some("read"),
     ),
     b(Compare, &[Key::Code(K::PageUp), Key::Ctrl('u')], Action::PageUp, "page up", None),
@@ -95,7 +96,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("sources"),
     ),
     b(
-        CompareDimension,
+        CompareShared,
         &[Key::Char('d')],
         Action::ToggleDifferences,
         "differences only: hide what the fields share, and the note (again: show them)",
@@ -114,7 +115,7 @@ pub const BINDINGS: &[Binding] = &[
     b(CompareReading, &[Key::Char('g'), Key::Code(K::Home)], Action::First, "top of the dimension", None),
     b(CompareReading, &[Key::Char('G'), Key::Code(K::End)], Action::Last, "bottom of the dimension", None),
     b(
-        CompareReading,
+        CompareRelated,
         &[Key::Code(K::Right), Key::Char('l')],
         Action::FocusNext,
         "the related terms (Enter opens one in the glossary)",

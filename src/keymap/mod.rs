@@ -9,9 +9,10 @@ use crate::action::Action;
 mod bindings;
 
 use Context::{
-    Back, Compare, CompareDimension, CompareReading, CompareTerms, Confirm, FitNext, FitResult, FitStatement,
-    Global, Glossary, Help, Progress, QuizFeedback, QuizGrade, QuizMulti, QuizQuestion, QuizResults,
-    QuizResume, QuizRetry, QuizStart, QuizTyped, Search, Sources,
+    Back, Compare, CompareDimension, CompareList, CompareReading, CompareRelated, CompareShared,
+    CompareTerms, Confirm, FitNext, FitResult, FitStatement, Global, Glossary, Help, Progress, QuizFeedback,
+    QuizGrade, QuizMulti, QuizQuestion, QuizResults, QuizResume, QuizRetry, QuizStart, QuizTyped, Search,
+    Sources,
 };
 pub use bindings::BINDINGS;
 
@@ -22,10 +23,17 @@ pub enum Context {
     Global,
     /// The Compare tab.
     Compare,
+    /// Compare's matrix, or its list with focus: the selection moves, `→` reads.
+    CompareList,
     /// Compare, with a dimension (or the fields' summaries) showing: what it shows.
     CompareDimension,
+    /// Compare, with a dimension showing (not the fields' summaries): what the fields share
+    /// can be hidden.
+    CompareShared,
     /// Compare, reading a dimension across the whole width: the arrows scroll it.
     CompareReading,
+    /// Reading a dimension that has related terms on screen: `→` reaches them.
+    CompareRelated,
     /// Compare, with the dimension's related terms focused.
     CompareTerms,
     /// The Sources tab.
@@ -74,8 +82,11 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Compare => "Compare",
-            Context::CompareDimension => "Compare: a dimension",
+            Context::CompareList => "Compare: the matrix or the list",
+            Context::CompareDimension => "Compare: a dimension or the fields' page",
+            Context::CompareShared => "Compare: a dimension",
             Context::CompareReading => "Compare: reading a dimension",
+            Context::CompareRelated => "Compare: reading a dimension with related terms",
             Context::CompareTerms => "Compare: the related terms",
             Context::Sources => "Sources",
             Context::QuizStart => "Quiz: start",
@@ -212,12 +223,15 @@ pub struct Binding {
 }
 
 /// Every context, in the order the help overlay lists them.
-pub const ALL_CONTEXTS: [Context; 24] = [
+pub const ALL_CONTEXTS: [Context; 27] = [
     Global,
     Back,
     Compare,
+    CompareList,
     CompareDimension,
+    CompareShared,
     CompareReading,
+    CompareRelated,
     CompareTerms,
     QuizStart,
     QuizResume,

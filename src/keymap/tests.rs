@@ -139,11 +139,11 @@ fn releases_are_ignored() {
 
 #[test]
 fn hints_merge_neighbours() {
-    let h = hints(&[Compare, Global]);
+    let h = hints(&[Compare, CompareList, Global]);
     let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
-    assert_eq!(text, ["↑↓ move", "→ read", "p/n prev/next", "u unread", "/ search", "? help", "q quit"]);
+    assert_eq!(text, ["↑↓ move", "p/n prev/next", "u unread", "→ read", "/ search", "? help", "q quit"]);
     // Reading a dimension, its own keys come first and shadow the list's.
-    let h = hints(&[CompareReading, CompareDimension, Compare, Global]);
+    let h = hints(&[CompareReading, CompareRelated, CompareDimension, CompareShared, Compare, Global]);
     let text: Vec<String> = h.iter().map(|h| format!("{} {}", h.keys, h.label)).collect();
     assert_eq!(
         text,

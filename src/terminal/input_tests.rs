@@ -108,6 +108,19 @@ fn pastes_whole_split_and_unfinished() {
     assert_eq!(events(&[b"\x1b[201~q"]), [k(KeyCode::Char('q'), KeyModifiers::NONE)]);
 }
 
+/// What `q` reads as after `chunks` were fed, in those reads, and a quiet moment.
+fn key_after_quiet(chunks: &[Vec<u8>]) -> Vec<Incoming> {
+    let mut p = Parser::default();
+    let mut out = Vec::new();
+    for c in chunks {
+        p.feed(c, &mut out);
+    }
+    p.quiet(&mut out);
+    out.clear();
+    p.feed(b"q", &mut out);
+    out
+}
+
 proptest::proptest! {
     /// Whatever bytes came, in whatever reads, a quiet moment ends what they began:
     /// the next key is read as that key.
@@ -115,15 +128,7 @@ proptest::proptest! {
     fn after_any_bytes_and_a_quiet_moment_a_key_is_a_key(
         chunks in proptest::collection::vec(proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), 0..6)
     ) {
-        let mut p = Parser::default();
-        let mut out = Vec::new();
-        for c in &chunks {
-            p.feed(c, &mut out);
-        }
-        p.quiet(&mut out);
-        out.clear();
-        p.feed(b"q", &mut out);
-        proptest::prop_assert_eq!(out, vec![k(KeyCode::Char('q'), KeyModifiers::NONE)]);
+        proptest::prop_assert_eq!(key_after_quiet(&chunks), vec![k(KeyCode::Char('q'), KeyModifiers::NONE)]);
     }
 }
 
@@ -311,14 +316,6 @@ proptest::proptest! {
     fn after_reply_bytes_and_a_quiet_moment_a_key_is_a_key(
         chunks in proptest::collection::vec(reply_bytes(40), 0..6)
     ) {
-        let mut p = Parser::default();
-        let mut out = Vec::new();
-        for c in &chunks {
-            p.feed(c, &mut out);
-        }
-        p.quiet(&mut out);
-        out.clear();
-        p.feed(b"q", &mut out);
-        proptest::prop_assert_eq!(out, vec![k(KeyCode::Char('q'), KeyModifiers::NONE)]);
+        proptest::prop_assert_eq!(key_after_quiet(&chunks), vec![k(KeyCode::Char('q'), KeyModifiers::NONE)]);
     }
 }

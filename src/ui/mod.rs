@@ -29,7 +29,6 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use crate::action::Action;
 use crate::app::{App, Tab};
 use crate::keymap::{self, Context, Hint};
 use crate::view::{Drawn, Hit, ListCursor, Region, Viewport};
@@ -170,12 +169,6 @@ pub fn footer_hints(app: &App, width: usize) -> Vec<Hint> {
     let options = app.quiz.session.as_ref().and_then(|s| s.card()).map_or(0, |c| c.options.len());
     // A card without options (a typed one) has no letters to offer.
     hints.retain(|h| h.key != keymap::Key::OptionLetter || options > 0);
-    // → reaches a dimension's related terms: not offered where there are none.
-    let no_terms = app.related_terms().is_empty();
-    hints.retain(|h| !(no_terms && h.context == Context::CompareReading && h.action == Action::FocusNext));
-    // The fields' own page has nothing shared to hide.
-    let no_dimension = app.compare.dimension().is_none();
-    hints.retain(|h| !(no_dimension && h.action == Action::ToggleDifferences));
     for h in &mut hints {
         if h.key == keymap::Key::OptionLetter {
             h.keys = keymap::option_range(options);
